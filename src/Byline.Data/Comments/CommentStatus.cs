@@ -1,0 +1,6 @@
+namespace Byline.Data.Comments;
+
+public enum CommentStatus
+{
+    Approved = 0,
+}

@@ -1,0 +1,50 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace Byline.Web.Articles;
+
+/// <summary>
+/// Story Markdown to HTML, run once when a story is written. Writers are trusted with Markdown, not with HTML:
+/// raw HTML is not interpreted, and the result still passes an allow-list sanitizer.
+/// </summary>
+public sealed class ArticleRenderer
+{
+    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseSmartyPants()
+        .Use<AttributedQuotes>()
+        .Build();
+
+    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+
+    public string Render(string markdown)
+    {
+        var html = Markdown.ToHtml(markdown, pipeline);
+        return sanitizer.Sanitize(html);
+    }
+
+    /// <summary>The plain text of a story body, used for summaries and (later) anchoring.</summary>
+    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, pipeline);
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedTags.Add("figure");
+        sanitizer.AllowedTags.Add("figcaption");
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && anchor.GetAttribute("href") is { } href
+                && Uri.TryCreate(href, UriKind.Absolute, out Uri? _))
+            {
+                anchor.SetAttribute("rel", "noopener");
+            }
+        };
+        return sanitizer;
+    }
+}

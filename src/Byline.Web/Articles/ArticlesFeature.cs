@@ -1,0 +1,39 @@
+using Byline.Data;
+using Byline.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Byline.Web.Articles;
+
+public static class ArticlesFeature
+{
+    public static IServiceCollection AddArticles(this IServiceCollection services)
+    {
+        services.AddSingleton<ArticleRenderer>();
+        services.AddScoped<ArticleImporter>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapArticles(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/articles").WithTags("Articles");
+        api.MapGet("/{slug}", GetAsync).WithName("GetArticle").WithSummary("A published story with its bylines, citation and discussion counts.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<ArticleDto>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> GetAsync(
+        string slug, BylineDbContext db, SiteSettingsStore settings, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking()
+            .Include(a => a.Section)
+            .Include(a => a.Bylines.OrderBy(b => b.Position)).ThenInclude(b => b.Writer)
+            .FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        if (article is null)
+        {
+            return Hosting.Problems.Create(404, "article-not-found", "There is no such story.");
+        }
+        var site = (await settings.GetAsync(cancellationToken)).Settings;
+        return TypedResults.Ok(ArticleDto.From(article, site));
+    }
+}

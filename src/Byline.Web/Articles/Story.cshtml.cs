@@ -1,0 +1,104 @@
+using Byline.Data;
+using Byline.Data.Articles;
+using Byline.Data.Site;
+using Byline.Web.Comments;
+using Byline.Web.Data;
+using Byline.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Byline.Web.Articles;
+
+/// <summary>
+/// The story page and its comment form. The page is served to anonymous readers from the shared output cache, so it
+/// carries no per-user token: form posts are protected by <see cref="SameOriginForm"/> instead (see DESIGN.md §6).
+/// </summary>
+[OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+[IgnoreAntiforgeryToken]
+public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, CommentPosting posting) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+    public SiteSettings Site { get; private set; } = null!;
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public ThreadPage Threads { get; private set; } = null!;
+    public CommentFormView Form { get; private set; } = null!;
+
+    [BindProperty]
+    public CommentForm Input { get; set; } = new();
+
+    public string Path => ArticlePaths.Story(Article.Section.Slug, Article.Slug);
+
+    public async Task<IActionResult> OnGetAsync(string section, string slug, CancellationToken cancellationToken)
+    {
+        var found = await LoadAsync(section, slug, cancellationToken);
+        if (found is not null)
+        {
+            return found;
+        }
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Article(Article.Id));
+        Form = FormView(null, null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string section, string slug, CancellationToken cancellationToken)
+    {
+        if (!SameOriginForm.IsAllowed(Request))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var (posted, error) = await posting.PostAsync(slug, Input.ToSubmission(), cancellationToken);
+        if (posted is not null)
+        {
+            var start = await ThreadPage.PageStartFor(db, posted.Comment, cancellationToken);
+            var anchor = "#" + ArticlePaths.CommentAnchor(posted.Comment.Id);
+            var path = ArticlePaths.Story(posted.SectionSlug, posted.Article.Slug);
+            return start is null
+                ? Redirect(path + anchor)
+                : Redirect($"{ArticlePaths.Discussion(posted.SectionSlug, posted.Article.Slug)}?after={start}{anchor}");
+        }
+
+        var found = await LoadAsync(section, slug, cancellationToken);
+        if (found is not null)
+        {
+            return found;
+        }
+        string? replyingTo = null;
+        if (Input.ParentId is { } parentId)
+        {
+            replyingTo = await db.Comments.Where(c => c.Id == parentId && c.ArticleId == Article.Id).Select(c => c.AuthorName).FirstOrDefaultAsync(cancellationToken);
+        }
+        Form = FormView(error, replyingTo);
+        Response.StatusCode = error!.Status;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)
+    {
+        var article = await StoryQuery.FindAsync(db, slug, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        if (article.Section.Slug != section)
+        {
+            return RedirectPermanent(ArticlePaths.Story(article.Section.Slug, article.Slug));
+        }
+        Article = article;
+        var site = await settings.GetAsync(cancellationToken);
+        Site = site.Settings;
+        Zone = site.Zone;
+        Threads = await ThreadPage.LoadAsync(db, article.Id, null, ThreadPage.DefaultSize, cancellationToken);
+        return null;
+    }
+
+    private CommentFormView FormView(CommentError? error, string? replyingTo) => new(
+        Path,
+        Input,
+        Article.AreCommentsOpen(),
+        Site.GuestCommentsAllowed,
+        replyingTo,
+        replyingTo is null ? null : Path + "#comment-form",
+        error);
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Byline.Data;
+using Byline.Web.Articles;
+using Byline.Web.Comments;
+using Byline.Web.Data;
+using Byline.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Byline.Web.Cli;
+
+/// <summary>The `byline` verbs. `serve` is the default, so a bare `byline` runs the site.</summary>
+public static class BylineCli
+{
+    private static readonly Option<string> DataOption = new("--data")
+    {
+        Description = "Folder for the SQLite database and other local state",
+        DefaultValueFactory = _ => "data",
+        Recursive = true,
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, e.g. http://127.0.0.1:5000" };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not seed the demo site into an empty database" };
+
+        var root = new RootCommand("Byline: news publishing with first-class reader discussion.")
+        {
+            Options = { DataOption, urls, noDemo },
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.SetAction((result, cancellationToken) => ServeAsync(result, urls, noDemo, cancellationToken));
+
+        var serve = new Command("serve", "Run the site (the default verb).") { Options = { urls, noDemo }, TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction((result, cancellationToken) => ServeAsync(result, urls, noDemo, cancellationToken));
+        root.Subcommands.Add(serve);
+
+        var migrate = new Command("migrate", "Create the database or bring it up to date.");
+        migrate.SetAction((result, cancellationToken) => WithServicesAsync(result, migrate: true, async (_, _) =>
+        {
+            await Console.Out.WriteLineAsync("The database is up to date.");
+            return 0;
+        }, cancellationToken));
+        root.Subcommands.Add(migrate);
+
+        var files = new Argument<FileInfo[]>("FILE") { Description = "Markdown files with YAML front matter", Arity = ArgumentArity.OneOrMore };
+        var import = new Command("import", "Import stories from Markdown files with YAML front matter; prints each story's path.") { Arguments = { files } };
+        import.SetAction((result, cancellationToken) => WithServicesAsync(result, migrate: true,
+            (services, ct) => ArticleImportCommand.RunAsync(services, result.GetValue(files) ?? [], Console.Out, Console.Error, ct), cancellationToken));
+        root.Subcommands.Add(new Command("article", "Work with stories.") { Subcommands = { import } });
+
+        var seed = new Command("seed-demo", "Add the demo site (writers, stories, discussions) if its stories are not there yet.");
+        seed.SetAction((result, cancellationToken) => WithServicesAsync(result, migrate: true, async (services, ct) =>
+        {
+            var stories = await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+            await Console.Out.WriteLineAsync($"Demo site ready: {stories} stories added.");
+            return 0;
+        }, cancellationToken));
+        root.Subcommands.Add(seed);
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> ServeAsync(ParseResult result, Option<string?> urls, Option<bool> noDemo, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Byline:DataDirectory"] = result.GetValue(DataOption),
+        };
+        if (result.GetValue(noDemo))
+        {
+            settings["Byline:SeedDemo"] = "false";
+        }
+        if (result.GetValue(urls) is { } addresses)
+        {
+            settings["urls"] = addresses;
+        }
+        // Tokens the CLI does not know (e.g. --environment=Development from a test host) go to the web host.
+        var app = BylineApp.Build([.. result.UnmatchedTokens], settings);
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> WithServicesAsync(
+        ParseResult result, bool migrate, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Byline:DataDirectory"] = result.GetValue(DataOption) });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddData(builder.Configuration).AddArticles().AddComments();
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<BylineOptions>>().Value;
+        await DataFeature.PrepareAsync(scope.ServiceProvider.GetRequiredService<BylineDbContext>(), migrate || !options.Database.IsPostgres, cancellationToken);
+        return await action(scope.ServiceProvider, cancellationToken);
+    }
+}

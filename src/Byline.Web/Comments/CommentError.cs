@@ -1,0 +1,18 @@
+namespace Byline.Web.Comments;
+
+/// <summary>Why a comment was not stored: a stable <see cref="Code"/> for scripts, a message for people.</summary>
+public sealed record CommentError(int Status, string Code, string Message, string? Field = null)
+{
+    public const string GuestName = "Guest";
+
+    public static CommentError ArticleNotFound { get; } = new(404, "article-not-found", "There is no such story.");
+    public static CommentError CommentsClosed { get; } = new(409, "comments-closed", "Comments are closed on this story.");
+    public static CommentError GuestsNotAllowed { get; } = new(403, "sign-in-required", "Sign in to comment on this site.");
+    public static CommentError BodyRequired { get; } = new(400, "body-required", "Write something before posting.", "body");
+    public static CommentError BodyTooLong { get; } = new(400, "body-too-long", $"A comment can be at most {CommentRules.MaxBodyCharacters:N0} characters.", "body");
+    public static CommentError BodyInvalid { get; } = new(400, "invalid-text", "The comment contains invalid characters (it is not valid UTF-8 text).", "body");
+    public static CommentError NameTooLong { get; } = new(400, "name-too-long", $"A name can be at most {CommentRules.MaxNameCharacters} characters.", "authorName");
+    public static CommentError NameInvalid { get; } = new(400, "invalid-text", "The name contains invalid characters.", "authorName");
+    public static CommentError EmailInvalid { get; } = new(400, "email-invalid", "That email address is not valid.", "authorEmail");
+    public static CommentError ParentNotFound { get; } = new(400, "parent-not-found", "The comment you are replying to is not part of this story's discussion.", "parentId");
+}

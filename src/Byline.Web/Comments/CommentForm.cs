@@ -1,0 +1,22 @@
+namespace Byline.Web.Comments;
+
+/// <summary>The comment form's fields, bound from a form post and echoed back when it has to be corrected.</summary>
+public sealed class CommentForm
+{
+    public string? Body { get; set; }
+    public long? ParentId { get; set; }
+    public string? AuthorName { get; set; }
+    public string? AuthorEmail { get; set; }
+
+    public CommentSubmission ToSubmission() => new(Body, ParentId, AuthorName, AuthorEmail);
+}
+
+/// <summary>What the form partial needs to render.</summary>
+public sealed record CommentFormView(
+    string Action,
+    CommentForm Values,
+    bool Open,
+    bool GuestsAllowed,
+    string? ReplyingTo = null,
+    string? CancelReplyHref = null,
+    CommentError? Error = null);

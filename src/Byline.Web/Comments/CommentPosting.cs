@@ -1,0 +1,88 @@
+using Byline.Data;
+using Byline.Data.Articles;
+using Byline.Data.Comments;
+using Byline.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Byline.Web.Comments;
+
+/// <summary>
+/// The write path of a comment, shared by the HTML form and the JSON API:
+/// validate → resolve the parent → one transaction (insert + counter) → evict the story's cached pages.
+/// </summary>
+public sealed class CommentPosting(
+    BylineDbContext db,
+    CommentRenderer renderer,
+    SiteSettingsStore settings,
+    IOutputCacheStore cache,
+    TimeProvider time)
+{
+    public sealed record Posted(Comment Comment, Article Article, string SectionSlug);
+
+    public async Task<(Posted? Posted, CommentError? Error)> PostAsync(
+        string articleSlug, CommentSubmission submission, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking()
+            .Where(a => a.Slug == articleSlug)
+            .Select(a => new { Article = a, SectionSlug = a.Section.Slug })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return (null, CommentError.ArticleNotFound);
+        }
+        if (!article.Article.AreCommentsOpen())
+        {
+            return (null, CommentError.CommentsClosed);
+        }
+        var site = (await settings.GetAsync(cancellationToken)).Settings;
+        if (!site.GuestCommentsAllowed)
+        {
+            return (null, CommentError.GuestsNotAllowed);
+        }
+
+        var (clean, error) = CommentRules.Validate(submission);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var comment = new Comment
+        {
+            ArticleId = article.Article.Id,
+            AuthorName = clean!.AuthorName,
+            AuthorEmail = clean.AuthorEmail,
+            BodyMarkdown = clean.Body,
+            BodyHtml = renderer.Render(clean.Body),
+            CreatedAt = time.GetUtcNow(),
+            Status = CommentStatus.Approved,
+        };
+
+        if (submission.ParentId is { } parentId)
+        {
+            var parent = await db.Comments.AsNoTracking()
+                .Where(c => c.Id == parentId && c.ArticleId == article.Article.Id && c.Status == CommentStatus.Approved)
+                .Select(c => new CommentThreads.ParentInfo(c.Id, c.ParentId, c.RootId, c.Depth))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (parent == default)
+            {
+                return (null, CommentError.ParentNotFound);
+            }
+            (comment.ParentId, var rootId, comment.Depth) = CommentThreads.Attach(parent, site.MaxThreadDepth);
+            comment.RootId = rootId;
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Articles.Where(a => a.Id == article.Article.Id)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.CommentCount, x => x.CommentCount + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // The comment is stored; a cache hiccup must not turn that into an error.
+        await cache.EvictByTagAsync(CacheTags.Article(article.Article.Id), CancellationToken.None);
+        return (new Posted(comment, article.Article, article.SectionSlug), null);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Byline.Web.Comments;
+
+/// <summary>What a client may send to post a comment. Anything else a client sends is never bound.</summary>
+public sealed record CommentSubmission(string? Body, long? ParentId, string? AuthorName, string? AuthorEmail);

@@ -1,0 +1,98 @@
+using Byline.Data;
+using Byline.Web.Articles;
+using Byline.Web.Data;
+using Byline.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Byline.Web.Comments;
+
+public static class CommentsFeature
+{
+    /// <summary>Large enough for a 10,000-character comment in any script as JSON-escaped UTF-8, small enough to refuse abuse early.</summary>
+    public const long MaxRequestBytes = 256 * 1024;
+
+    public static IServiceCollection AddComments(this IServiceCollection services)
+    {
+        services.AddSingleton<CommentRenderer>();
+        services.AddScoped<CommentPosting>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapComments(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/articles/{slug}/comments").WithTags("Comments");
+        api.MapGet("/", ListAsync).WithName("ListComments")
+            .WithSummary("Visible comments of a story as threads, newest thread first, keyset-paged with ?after=.");
+        api.MapPost("/", PostAsync).WithName("PostComment")
+            .WithSummary("Posts a comment or a reply (parentId). Guests give authorName and optionally authorEmail, which is never shown.")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+            .Accepts<CommentSubmission>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        app.MapGet("/api/v1/comments/{id:long}", GetAsync).WithTags("Comments").WithName("GetComment")
+            .WithSummary("One visible comment.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<ThreadPageDto>, ProblemHttpResult>> ListAsync(
+        string slug, string? after, int? limit, BylineDbContext db, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking().Where(a => a.Slug == slug)
+            .Select(a => new { a.Id, a.CommentCount, SectionSlug = a.Section.Slug }).FirstOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return Problems.From(CommentError.ArticleNotFound);
+        }
+        KeysetCursor? cursor = null;
+        if (after is not null)
+        {
+            if (!KeysetCursor.TryParse(after, out var parsed))
+            {
+                return Problems.Create(400, "invalid-cursor", "The 'after' cursor is not one this API gave out.");
+            }
+            cursor = parsed;
+        }
+        var size = limit ?? ThreadPage.DefaultSize;
+        if (size is < 1 or > ThreadPage.MaxSize)
+        {
+            return Problems.Create(400, "invalid-limit", $"'limit' must be between 1 and {ThreadPage.MaxSize}.");
+        }
+
+        var page = await ThreadPage.LoadAsync(db, article.Id, cursor, size, cancellationToken);
+        var path = ArticlePaths.Story(article.SectionSlug, slug);
+        return TypedResults.Ok(new ThreadPageDto(
+            page.Threads.Select(t => CommentDto.From(t, path)).ToList(), article.CommentCount, page.Next?.ToString()));
+    }
+
+    public static async Task<Results<Created<CommentDto>, ProblemHttpResult>> PostAsync(
+        string slug, HttpRequest request, CommentPosting posting, CancellationToken cancellationToken)
+    {
+        var (submission, problem) = await JsonBody.ReadAsync<CommentSubmission>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (posted, error) = await posting.PostAsync(slug, submission!, cancellationToken);
+        if (error is not null)
+        {
+            return Problems.From(error);
+        }
+        var dto = CommentDto.From(posted!.Comment, ArticlePaths.Story(posted.SectionSlug, posted.Article.Slug));
+        return TypedResults.Created($"/api/v1/comments/{dto.Id}", dto);
+    }
+
+    public static async Task<Results<Ok<CommentDto>, ProblemHttpResult>> GetAsync(
+        long id, BylineDbContext db, CancellationToken cancellationToken)
+    {
+        var found = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == id && c.Status == Byline.Data.Comments.CommentStatus.Approved)
+            .Join(db.Articles, c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug, SectionSlug = a.Section.Slug })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null
+            ? Problems.Create(404, "comment-not-found", "There is no such comment.")
+            : TypedResults.Ok(CommentDto.From(found.Comment, ArticlePaths.Story(found.SectionSlug, found.Slug)));
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Byline.Web.Hosting;
+
+public static class HostingFeature
+{
+    public static IServiceCollection AddHosting(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        // Razor escapes everything outside Basic Latin by default; pages in Chinese or Arabic should stay readable and small.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));
+        services.AddOpenApi();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<FormOptions>(form =>
+        {
+            form.ValueLengthLimit = 64 * 1024;
+            form.ValueCountLimit = 64;
+            form.MultipartBodyLengthLimit = 256 * 1024;
+        });
+        return services;
+    }
+
+    /// <summary>The middleware that runs before any feature: errors, security headers, caching.</summary>
+    public static WebApplication UseHosting(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePagesWithReExecute("/errors/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRouting();
+        app.UseOutputCache();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapHosting(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/robots.txt", (HttpRequest request) => TypedResults.Text(
+            $"User-agent: *\nDisallow: /api/\nAllow: /\n", "text/plain; charset=utf-8")).ExcludeFromDescription();
+        return app;
+    }
+}

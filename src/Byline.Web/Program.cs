@@ -1,0 +1,6 @@
+using Byline.Web.Cli;
+
+return await BylineCli.RunAsync(args);
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+using Byline.Data;
+using Byline.Web.Data;
+using Byline.Web.Hosting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Byline.Web.Site;
+
+[OutputCache(PolicyName = AnonymousPageCachePolicy.Name, Tags = [CacheTags.Fronts])]
+public sealed class IndexModel(BylineDbContext db, SiteSettingsStore settings) : PageModel
+{
+    public const int PageSize = 20;
+
+    public StoryListView List { get; private set; } = null!;
+
+    public async Task OnGetAsync(string? before, CancellationToken cancellationToken)
+    {
+        var site = await settings.GetAsync(cancellationToken);
+        var (stories, older) = await StorySummary.LoadAsync(db.Articles, before, PageSize, cancellationToken);
+        List = new StoryListView(stories, older is null ? null : $"/?before={older}", site.Zone);
+    }
+}

@@ -1,0 +1,32 @@
+using Byline.Data;
+using Byline.Web.Articles;
+using Byline.Web.Data;
+using Byline.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Byline.Web.Site;
+
+[OutputCache(PolicyName = AnonymousPageCachePolicy.Name, Tags = [CacheTags.Fronts])]
+public sealed class SectionModel(BylineDbContext db, SiteSettingsStore settings) : PageModel
+{
+    public string Name { get; private set; } = "";
+    public StoryListView List { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string section, string? before, CancellationToken cancellationToken)
+    {
+        var site = await settings.GetAsync(cancellationToken);
+        var found = site.Sections.FirstOrDefault(s => s.Slug == section)
+            ?? await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == section, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+        Name = found.Name;
+        var (stories, older) = await StorySummary.LoadAsync(db.Articles.Where(a => a.SectionId == found.Id), before, IndexModel.PageSize, cancellationToken);
+        List = new StoryListView(stories, older is null ? null : $"{ArticlePaths.Section(found.Slug)}?before={older}", site.Zone);
+        return Page();
+    }
+}

@@ -1,0 +1,101 @@
+using Byline.Data;
+using Byline.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Byline.Tests.Infrastructure;
+
+/// <summary>
+/// A whole Byline app in memory on a fresh database of its own (a temporary SQLite file, or a new PostgreSQL
+/// database), with a fake clock. No demo content unless asked for.
+/// </summary>
+public sealed class BylineFactory : WebApplicationFactory<Program>
+{
+    private readonly string provider;
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "byline-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? postgresDatabase;
+    private readonly bool seedDemo;
+
+    public BylineFactory(string provider = Databases.Sqlite, bool seedDemo = false)
+    {
+        this.provider = provider;
+        this.seedDemo = seedDemo;
+        Directory.CreateDirectory(dataDirectory);
+        if (provider == Databases.Postgres)
+        {
+            postgresDatabase = "byline_test_" + Guid.NewGuid().ToString("N");
+            using var connection = new NpgsqlConnection(Databases.PostgresAdminConnection);
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE \"{postgresDatabase}\"", connection);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+
+    public string Provider => provider;
+
+    public string ConnectionString => postgresDatabase is null
+        ? $"Data Source={Path.Combine(dataDirectory, "byline.db")};Default Timeout=30"
+        : new NpgsqlConnectionStringBuilder(Databases.PostgresAdminConnection) { Database = postgresDatabase }.ToString();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Byline:DataDirectory", dataDirectory);
+        builder.UseSetting("Byline:SeedDemo", seedDemo ? "true" : "false");
+        builder.UseSetting("Byline:Database:Provider", provider);
+        builder.UseSetting("Byline:Database:ConnectionString", ConnectionString);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    /// <summary>A DbContext on the app's database, for arranging data and asserting what was (not) stored.</summary>
+    public BylineDbContext CreateDbContext()
+    {
+        // Make sure the app (and so its migrations) has started before a test touches the database.
+        _ = Server;
+        var options = new DbContextOptionsBuilder<BylineDbContext>();
+        DataFeature.Configure(options, new BylineOptions
+        {
+            DataDirectory = dataDirectory,
+            Database = new DatabaseOptions { Provider = provider, ConnectionString = ConnectionString },
+        });
+        return new BylineDbContext(options.Options);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        if (postgresDatabase is not null)
+        {
+            using var connection = new NpgsqlConnection(Databases.PostgresAdminConnection);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        }
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the OS is cleaned with the temp folder; it must not fail a test.
+        }
+    }
+}
