@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Extensions.SmartyPants;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -38,7 +39,23 @@ public sealed class AttributedQuotes : IMarkdownExtension
     {
         foreach (var quote in document.Descendants<QuoteBlock>())
         {
-            if (quote.Count < 2 || quote[^1] is not ParagraphBlock { Inline.FirstChild: LiteralInline first } last)
+            if (quote.Count < 2 || quote[^1] is not ParagraphBlock { Inline.FirstChild: { } firstInline } last)
+            {
+                continue;
+            }
+            // With SmartyPants on, a leading "--" or "---" arrives as a dash inline (after an empty literal) before the speaker's name.
+            while (firstInline is LiteralInline { Content.IsEmpty: true } && firstInline.NextSibling is { } next)
+            {
+                firstInline = next;
+            }
+            if (firstInline is SmartyPant { Type: SmartyPantType.Dash2 or SmartyPantType.Dash3 } dash && dash.NextSibling is LiteralInline afterDash)
+            {
+                afterDash.Content = new Markdig.Helpers.StringSlice("— " + afterDash.Content.ToString().TrimStart());
+                dash.Remove();
+                quote.SetData(AttributionKey, last);
+                continue;
+            }
+            if (firstInline is not LiteralInline first)
             {
                 continue;
             }

@@ -83,6 +83,8 @@ public sealed class CommentPosting(
 
         // The comment is stored; a cache hiccup must not turn that into an error.
         await cache.EvictByTagAsync(CacheTags.Article(article.Article.Id), CancellationToken.None);
+        // Fronts show comment counts too.
+        await cache.EvictByTagAsync(CacheTags.Fronts, CancellationToken.None);
         return (new Posted(comment, article.Article, article.SectionSlug), null);
     }
 }

@@ -10,8 +10,9 @@ public static class CommentThreads
     /// <returns>The id of the comment the reply hangs under, the thread's root and the reply's depth.</returns>
     /// <remarks>
     /// A reply deeper than <paramref name="maxDepth"/> attaches to the deepest allowed ancestor, i.e. it becomes a sibling
-    /// of the comment it answers. Parents never exceed the limit themselves, so one step up is always enough, even
-    /// if the limit was lowered after they were written (then the reply goes as deep as the limit allows).
+    /// of the comment it answers. If the limit was lowered after the parent was written, the parent is deeper than the
+    /// limit and its allowed ancestor is not known here, so the reply goes under the thread's root: never deeper than
+    /// the limit, and its depth is always its real depth in the tree.
     /// </remarks>
     public static (long ParentId, long RootId, int Depth) Attach(ParentInfo parent, int maxDepth)
     {
@@ -25,7 +26,11 @@ public static class CommentThreads
         {
             return (parent.Id, rootId, parent.Depth + 1);
         }
-        return (parent.ParentId ?? parent.Id, rootId, Math.Min(parent.Depth, maxDepth));
+        if (parent.Depth == maxDepth && parent.ParentId is { } grandparentId)
+        {
+            return (grandparentId, rootId, maxDepth);
+        }
+        return (rootId, rootId, 2);
     }
 
     /// <summary>

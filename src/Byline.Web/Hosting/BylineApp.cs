@@ -10,7 +10,18 @@ public static class BylineApp
 {
     public static WebApplication Build(string[] args, IDictionary<string, string?> settings)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The site's files (wwwroot) sit beside the binary, wherever the operator starts it from.
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+                || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null
+                ? null
+                : AppContext.BaseDirectory,
+        });
+        // Serves wwwroot from the project folder when running from a build (dotnet run) in any environment;
+        // a published app has no manifest and serves its own copy.
+        builder.WebHost.UseStaticWebAssets();
         builder.Configuration.AddInMemoryCollection(settings);
         // Per-request framework logs cost throughput and say little; warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
