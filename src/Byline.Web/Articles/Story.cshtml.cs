@@ -5,6 +5,7 @@ using Byline.Web.Comments;
 using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,11 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
+        if (UnreadableForm() is { } unreadable)
+        {
+            // MVC binds nothing, not even route values, when the form cannot be read: answer on the story itself.
+            return await LoadAsync((string)RouteData.Values["section"]!, (string)RouteData.Values["slug"]!, cancellationToken) ?? FormError(unreadable);
+        }
         var (posted, error) = await posting.PostAsync(slug, Input.ToSubmission(), cancellationToken);
         if (posted is not null)
         {
@@ -69,9 +75,27 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
         {
             replyingTo = await db.Comments.Where(c => c.Id == parentId && c.ArticleId == Article.Id).Select(c => c.AuthorName).FirstOrDefaultAsync(cancellationToken);
         }
+        return FormError(error!, replyingTo);
+    }
+
+    private PageResult FormError(CommentError error, string? replyingTo = null)
+    {
         Form = FormView(error, replyingTo);
-        Response.StatusCode = error!.Status;
+        Response.StatusCode = error.Status;
         return Page();
+    }
+
+    /// <summary>Why the posted form could not be read (too large, malformed), if it could not.</summary>
+    private CommentError? UnreadableForm()
+    {
+        if (!ModelState.TryGetValue(string.Empty, out var entry))
+        {
+            return null;
+        }
+        var failure = entry.Errors.Select(e => e.Exception).OfType<ValueProviderException>().FirstOrDefault();
+        return failure is null ? null
+            : failure.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? CommentError.FormTooLarge
+            : CommentError.FormUnreadable;
     }
 
     private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)
