@@ -9,7 +9,7 @@ namespace Byline.Web.Articles;
 /// </summary>
 public sealed class ArticleRenderer
 {
-    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseEmphasisExtras()
         .UsePipeTables()
@@ -22,12 +22,26 @@ public sealed class ArticleRenderer
 
     public string Render(string markdown)
     {
-        var html = Markdown.ToHtml(markdown, pipeline);
+        var html = Markdown.ToHtml(markdown, Pipeline);
         return sanitizer.Sanitize(html);
     }
 
+    /// <summary>Whether Markdig can render the text at all: it refuses absurdly deep nesting of quotes, lists or brackets.</summary>
+    public static bool CanRender(string markdown)
+    {
+        try
+        {
+            Markdown.ToHtml(markdown, Pipeline);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The plain text of a story body, used for summaries and (later) anchoring.</summary>
-    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, pipeline);
+    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline);
 
     private static HtmlSanitizer CreateSanitizer()
     {

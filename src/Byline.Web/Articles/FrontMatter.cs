@@ -109,6 +109,10 @@ public static partial class FrontMatter
         {
             errors.Add("the story has no body after the front matter");
         }
+        else if (!ArticleRenderer.CanRender(markdown))
+        {
+            errors.Add("the story's body nests quotes, lists or brackets too deeply to render");
+        }
 
         if (errors.Count > 0)
         {

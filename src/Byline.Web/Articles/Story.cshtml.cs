@@ -5,7 +5,6 @@ using Byline.Web.Comments;
 using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +48,7 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        if (UnreadableForm() is { } unreadable)
+        if (await UnreadableFormAsync(cancellationToken) is { } unreadable)
         {
             // MVC binds nothing, not even route values, when the form cannot be read: answer on the story itself.
             return await LoadAsync((string)RouteData.Values["section"]!, (string)RouteData.Values["slug"]!, cancellationToken) ?? FormError(unreadable);
@@ -86,16 +85,26 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
     }
 
     /// <summary>Why the posted form could not be read (too large, malformed), if it could not.</summary>
-    private CommentError? UnreadableForm()
+    private async Task<CommentError?> UnreadableFormAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.TryGetValue(string.Empty, out var entry))
+        if (ModelState.IsValid || !Request.HasFormContentType)
         {
             return null;
         }
-        var failure = entry.Errors.Select(e => e.Exception).OfType<ValueProviderException>().FirstOrDefault();
-        return failure is null ? null
-            : failure.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? CommentError.FormTooLarge
-            : CommentError.FormUnreadable;
+        try
+        {
+            // The form is read once per request; this rethrows what model binding met.
+            await Request.ReadFormAsync(cancellationToken);
+            return null;
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return CommentError.FormTooLarge;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            return CommentError.FormUnreadable;
+        }
     }
 
     private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)

@@ -14,5 +14,7 @@ public sealed record CommentError(int Status, string Code, string Message, strin
     public static CommentError NameTooLong { get; } = new(400, "name-too-long", $"A name can be at most {CommentRules.MaxNameCharacters} characters.", "authorName");
     public static CommentError NameInvalid { get; } = new(400, "invalid-text", "The name contains invalid characters.", "authorName");
     public static CommentError EmailInvalid { get; } = new(400, "email-invalid", "That email address is not valid.", "authorEmail");
+    public static CommentError FormTooLarge { get; } = new(413, "payload-too-large", "What you sent is larger than this site accepts. Shorten your comment and try again.");
+    public static CommentError FormUnreadable { get; } = new(400, "bad-request", "The form could not be read. Please try again.");
     public static CommentError ParentNotFound { get; } = new(400, "parent-not-found", "The comment you are replying to is not part of this story's discussion.", "parentId");
 }

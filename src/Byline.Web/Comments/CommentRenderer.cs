@@ -21,14 +21,27 @@ public sealed class CommentRenderer
 
     public string Render(string markdown)
     {
-        var document = Markdown.Parse(markdown, pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
+        string html;
+        try
         {
-            link.IsImage = false;
+            var document = Markdown.Parse(markdown, pipeline);
+            foreach (var link in document.Descendants<LinkInline>())
+            {
+                link.IsImage = false;
+            }
+            html = document.ToHtml(pipeline);
         }
-        var html = document.ToHtml(pipeline);
+        catch (ArgumentException)
+        {
+            // Markdig refuses absurdly deep nesting ("[[[[…", ">>>>…"); such a comment is shown as the text it is.
+            html = PlainText(markdown);
+        }
         return sanitizer.Sanitize(html).Trim();
     }
+
+    private static string PlainText(string text) => string.Concat(
+        text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(paragraph => $"<p>{System.Net.WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>\n", StringComparison.Ordinal)}</p>\n"));
 
     private static MarkdownPipeline CreatePipeline()
     {

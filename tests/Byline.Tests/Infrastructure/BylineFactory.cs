@@ -2,6 +2,8 @@ using Byline.Data;
 using Byline.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,11 +23,21 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "byline-tests", Guid.NewGuid().ToString("N"));
     private readonly string? postgresDatabase;
     private readonly bool seedDemo;
+    private readonly bool kestrel;
 
-    public BylineFactory(string provider = Databases.Sqlite, bool seedDemo = false)
+    /// <param name="kestrel">
+    /// Serve over a real Kestrel socket instead of the in-memory TestServer, for what only a real server enforces
+    /// (request body size limits).
+    /// </param>
+    public BylineFactory(string provider = Databases.Sqlite, bool seedDemo = false, bool kestrel = false)
     {
         this.provider = provider;
         this.seedDemo = seedDemo;
+        this.kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
         Directory.CreateDirectory(dataDirectory);
         if (provider == Databases.Postgres)
         {
@@ -40,6 +52,9 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
 
     public string Provider => provider;
+
+    /// <summary>Every SQL command the app sends (not those of <see cref="CreateDbContext"/>).</summary>
+    public SqlCommandCounter Sql { get; } = new();
 
     public string ConnectionString => postgresDatabase is null
         ? $"Data Source={Path.Combine(dataDirectory, "byline.db")};Default Timeout=30"
@@ -56,14 +71,31 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            // The context is pooled, so an IInterceptor service would not be seen; options configuration is.
+            services.ConfigureDbContext<BylineDbContext>(options => options.AddInterceptors(Sql));
         });
+    }
+
+    /// <summary>
+    /// A client of the app that does not follow redirects. On Kestrel it talks to the real socket the server listens on
+    /// (use it there: CreateClient's default base address is not where Kestrel listens).
+    /// </summary>
+    public HttpClient CreateNoRedirectClient()
+    {
+        if (!kestrel)
+        {
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        }
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reports no address.");
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
     }
 
     /// <summary>A DbContext on the app's database, for arranging data and asserting what was (not) stored.</summary>
     public BylineDbContext CreateDbContext()
     {
         // Make sure the app (and so its migrations) has started before a test touches the database.
-        _ = Server;
+        _ = Services;
         var options = new DbContextOptionsBuilder<BylineDbContext>();
         DataFeature.Configure(options, new BylineOptions
         {

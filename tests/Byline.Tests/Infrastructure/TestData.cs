@@ -1,12 +1,20 @@
 using Byline.Data.Articles;
+using Byline.Data.Comments;
+using Byline.Data.Site;
 using Byline.Web.Articles;
+using Byline.Web.Comments;
+using Byline.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Byline.Tests.Infrastructure;
 
-/// <summary>Arranges stories through the same importer the CLI uses.</summary>
+/// <summary>Arranges stories through the same importer the CLI uses, and discussions straight in the database.</summary>
 public static class TestData
 {
+    public const string Headline = "Harbour levy agreed after all-night talks";
+    public const string Standfirst = "Delegates agreed a levy on heavy fuel.";
+
     public static async Task<ArticleImporter.Outcome> AddStoryAsync(
         this BylineFactory factory,
         string slug = "harbour-levy-agreed",
@@ -18,18 +26,22 @@ public static class TestData
         SourceCitation? source = null,
         DisclaimerMode disclaimerMode = DisclaimerMode.SiteDefault,
         string? disclaimerText = null,
-        DateTimeOffset? published = null)
+        DateTimeOffset? published = null,
+        DateTimeOffset? updated = null,
+        string headline = Headline,
+        string? standfirst = Standfirst)
     {
-        _ = factory.Server;
+        _ = factory.Services;
         await using var scope = factory.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<ArticleImporter>();
         return await importer.ImportAsync(new StoryDocument
         {
-            Headline = "Harbour levy agreed after all-night talks",
+            Headline = headline,
             Slug = slug,
-            Standfirst = "Delegates agreed a levy on heavy fuel.",
+            Standfirst = standfirst,
             Writers = writers ?? ["Ingrid Halvorsen"],
             Published = published ?? new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero),
+            Updated = updated,
             SectionName = section,
             SectionSlug = Slugs.From(section),
             Language = language,
@@ -39,5 +51,110 @@ public static class TestData
             CommentsOpen = commentsOpen,
             Body = body,
         });
+    }
+
+    /// <summary>The comments stored for a story, and the count kept on the story; both must move together.</summary>
+    public static async Task<(int Stored, int Counted)> CommentCountsAsync(this BylineFactory factory, string slug)
+    {
+        await using var db = factory.CreateDbContext();
+        var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Slug == slug);
+        var stored = await db.Comments.CountAsync(c => c.ArticleId == article.Id);
+        return (stored, article.CommentCount);
+    }
+
+    /// <summary>The comments stored for a story, oldest first.</summary>
+    public static async Task<List<Comment>> CommentsOfAsync(this BylineFactory factory, string slug)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Comments.AsNoTracking()
+            .Where(c => db.Articles.Any(a => a.Id == c.ArticleId && a.Slug == slug))
+            .OrderBy(c => c.Id)
+            .ToListAsync();
+    }
+
+    public sealed record SeededThread(long RootId, DateTimeOffset CreatedAt, IReadOnlyList<long> ReplyIds);
+
+    /// <summary>
+    /// Adds top-level threads to a story, oldest first, with the given number of replies each, straight in the database
+    /// (a reply every third one answers the reply before it, one level deeper). Threads come in pairs that share an
+    /// instant, so keyset paging must break ties by id.
+    /// </summary>
+    public static async Task<IReadOnlyList<SeededThread>> AddThreadsAsync(this BylineFactory factory, string slug, IReadOnlyList<int> repliesPerThread)
+    {
+        var renderer = new CommentRenderer();
+        await using var db = factory.CreateDbContext();
+        var article = await db.Articles.SingleAsync(a => a.Slug == slug);
+        var start = article.PublishedAt.AddHours(1);
+
+        Comment NewComment(string author, string body, DateTimeOffset at) => new()
+        {
+            ArticleId = article.Id,
+            AuthorName = author,
+            BodyMarkdown = body,
+            BodyHtml = renderer.Render(body),
+            CreatedAt = at,
+            Status = CommentStatus.Approved,
+        };
+
+        var roots = repliesPerThread.Select((_, i) => NewComment($"Reader {i}", $"Thread {i} opens.", start.AddMinutes(i / 2))).ToList();
+        db.Comments.AddRange(roots);
+        await db.SaveChangesAsync();
+
+        var replies = new List<List<Comment>>();
+        for (var i = 0; i < roots.Count; i++)
+        {
+            var thread = new List<Comment>();
+            for (var j = 0; j < repliesPerThread[i]; j++)
+            {
+                var reply = NewComment($"Replier {i}.{j}", $"Reply {j} in thread {i}.", roots[i].CreatedAt.AddSeconds(j + 1));
+                reply.RootId = roots[i].Id;
+                thread.Add(reply);
+            }
+            replies.Add(thread);
+        }
+
+        // Direct replies first (their ids are needed), then the replies to replies.
+        foreach (var (thread, i) in replies.Select((t, i) => (t, i)))
+        {
+            foreach (var (reply, j) in thread.Select((r, j) => (r, j)).Where(x => x.j % 3 != 2))
+            {
+                reply.ParentId = roots[i].Id;
+                reply.Depth = 2;
+                db.Comments.Add(reply);
+            }
+        }
+        await db.SaveChangesAsync();
+        foreach (var thread in replies)
+        {
+            for (var j = 2; j < thread.Count; j += 3)
+            {
+                thread[j].ParentId = thread[j - 1].Id;
+                thread[j].Depth = 3;
+                db.Comments.Add(thread[j]);
+            }
+        }
+        await db.SaveChangesAsync();
+
+        var total = roots.Count + replies.Sum(t => t.Count);
+        await db.Articles.Where(a => a.Id == article.Id)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.CommentCount, x => x.CommentCount + total));
+        // The story's cached pages no longer show what is stored.
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+            .EvictByTagAsync(Byline.Web.CacheTags.Article(article.Id), default);
+
+        return roots.Select((r, i) => new SeededThread(r.Id, r.CreatedAt, replies[i].ConvertAll(c => c.Id))).ToList();
+    }
+
+    /// <summary>Changes the site settings and makes the app see the change at once.</summary>
+    public static async Task UpdateSiteSettingsAsync(this BylineFactory factory, Action<SiteSettings> change)
+    {
+        await using (var db = factory.CreateDbContext())
+        {
+            var settings = await db.SiteSettings.SingleAsync();
+            change(settings);
+            await db.SaveChangesAsync();
+        }
+        factory.Services.GetRequiredService<SiteSettingsStore>().Invalidate();
     }
 }
