@@ -34,5 +34,11 @@ public sealed class Article
     /// <summary>Visible passage-anchored comments (inline feedback).</summary>
     public int InlineFeedbackCount { get; set; }
 
+    /// <summary>
+    /// Bumped, in the same transaction, by every change that shows on the story page (an edit, a new visible comment),
+    /// so that rendered fragments keyed by it are never stale on any node.
+    /// </summary>
+    public long Version { get; set; } = 1;
+
     public bool AreCommentsOpen() => CommentsOpen;
 }

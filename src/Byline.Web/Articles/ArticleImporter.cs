@@ -61,6 +61,7 @@ public sealed class ArticleImporter(BylineDbContext db, ArticleRenderer renderer
         article.DisclaimerMode = story.DisclaimerMode;
         article.DisclaimerText = story.DisclaimerText;
         article.CommentsOpen = story.CommentsOpen;
+        article.Version++;
 
         article.Bylines.Clear();
         if (!created)

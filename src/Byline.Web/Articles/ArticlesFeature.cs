@@ -10,6 +10,7 @@ public static class ArticlesFeature
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddSingleton<ArticleRenderer>();
+        services.AddSingleton<StoryFragments>();
         services.AddScoped<ArticleImporter>();
         services.AddScoped<DemoSeeder>();
         return services;

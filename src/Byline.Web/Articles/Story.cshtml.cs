@@ -17,18 +17,23 @@ namespace Byline.Web.Articles;
 /// </summary>
 [OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
 [IgnoreAntiforgeryToken]
-public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, CommentPosting posting) : PageModel
+public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, CommentPosting posting, StoryFragments fragments) : PageModel
 {
-    public Article Article { get; private set; } = null!;
+    public StoryHead Head { get; private set; } = null!;
     public SiteSettings Site { get; private set; } = null!;
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
-    public ThreadPage Threads { get; private set; } = null!;
     public CommentFormView Form { get; private set; } = null!;
+
+    /// <summary>The rendered story and threads for this version, when already rendered; otherwise the data to render them.</summary>
+    public StoryFragments.Entry? Fragments { get; private set; }
+    public string FragmentKey { get; private set; } = "";
+    public Article? Article { get; private set; }
+    public ThreadPage? Threads { get; private set; }
 
     [BindProperty]
     public CommentForm Input { get; set; } = new();
 
-    public string Path => ArticlePaths.Story(Article.Section.Slug, Article.Slug);
+    public string Path => Head.Path;
 
     public async Task<IActionResult> OnGetAsync(string section, string slug, CancellationToken cancellationToken)
     {
@@ -37,7 +42,7 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
         {
             return found;
         }
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Article(Article.Id));
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Article(Head.Id));
         Form = FormView(null, null);
         return Page();
     }
@@ -72,7 +77,7 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
         string? replyingTo = null;
         if (Input.ParentId is { } parentId)
         {
-            replyingTo = await db.Comments.Where(c => c.Id == parentId && c.ArticleId == Article.Id).Select(c => c.AuthorName).FirstOrDefaultAsync(cancellationToken);
+            replyingTo = await db.Comments.Where(c => c.Id == parentId && c.ArticleId == Head.Id).Select(c => c.AuthorName).FirstOrDefaultAsync(cancellationToken);
         }
         return FormError(error!, replyingTo);
     }
@@ -109,27 +114,34 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
 
     private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)
     {
-        var article = await StoryQuery.FindAsync(db, slug, cancellationToken);
-        if (article is null)
+        var head = await StoryHead.FindAsync(db, slug, cancellationToken);
+        if (head is null)
         {
             return NotFound();
         }
-        if (article.Section.Slug != section)
+        if (head.SectionSlug != section)
         {
-            return RedirectPermanent(ArticlePaths.Story(article.Section.Slug, article.Slug));
+            return RedirectPermanent(head.Path);
         }
-        Article = article;
+        Head = head;
         var site = await settings.GetAsync(cancellationToken);
         Site = site.Settings;
         Zone = site.Zone;
-        Threads = await ThreadPage.LoadAsync(db, article.Id, null, ThreadPage.DefaultSize, cancellationToken);
+        FragmentKey = StoryFragments.Key(head, site.Stamp);
+        Fragments = fragments.Find(FragmentKey);
+        if (Fragments is null)
+        {
+            Article = await StoryQuery.FindAsync(db, slug, cancellationToken)
+                ?? throw new InvalidOperationException($"Story {slug} vanished while its page was rendered.");
+            Threads = await ThreadPage.LoadAsync(db, head.Id, null, ThreadPage.DefaultSize, cancellationToken);
+        }
         return null;
     }
 
     private CommentFormView FormView(CommentError? error, string? replyingTo) => new(
         Path,
         Input,
-        Article.AreCommentsOpen(),
+        Head.CommentsOpen,
         Site.GuestCommentsAllowed,
         replyingTo,
         replyingTo is null ? null : Path + "#comment-form",

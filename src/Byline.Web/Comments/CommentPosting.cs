@@ -77,7 +77,9 @@ public sealed class CommentPosting(
             db.Comments.Add(comment);
             await db.SaveChangesAsync(cancellationToken);
             await db.Articles.Where(a => a.Id == article.Article.Id)
-                .ExecuteUpdateAsync(a => a.SetProperty(x => x.CommentCount, x => x.CommentCount + 1), cancellationToken);
+                .ExecuteUpdateAsync(a => a
+                    .SetProperty(x => x.CommentCount, x => x.CommentCount + 1)
+                    .SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

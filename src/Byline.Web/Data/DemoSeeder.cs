@@ -59,6 +59,7 @@ public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, Com
                 count += await AddAsync(thread, article.Id, article.PublishedAt, parent: null, root: null, depth: 1, cancellationToken);
             }
             article.CommentCount = count;
+            article.Version++;
             await db.SaveChangesAsync(cancellationToken);
         }
         logger.LogInformation("Demo site: {Stories} stories added", added);

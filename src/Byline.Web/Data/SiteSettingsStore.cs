@@ -15,7 +15,11 @@ public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider 
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private volatile Snapshot? current;
 
-    public sealed record Snapshot(SiteSettings Settings, TimeZoneInfo Zone, IReadOnlyList<Section> Sections, DateTimeOffset ReadAt);
+    public sealed record Snapshot(SiteSettings Settings, TimeZoneInfo Zone, IReadOnlyList<Section> Sections, DateTimeOffset ReadAt)
+    {
+        /// <summary>Changes whenever a setting that rendered pages depend on changes; part of fragment cache keys.</summary>
+        public string Stamp { get; } = string.Join('|', Settings.TimeZone, Settings.GuestCommentsAllowed, Settings.DefaultDisclaimer.GetHashCode(StringComparison.Ordinal));
+    }
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)
     {

@@ -32,9 +32,10 @@ public static class HostingFeature
     {
         app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
-        app.UseMiddleware<SecurityHeaders>();
         app.UseRouting();
         app.UseOutputCache();
+        // After the output cache: a cached response already carries these headers, stored with it.
+        app.UseMiddleware<SecurityHeaders>();
         return app;
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Byline.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BylineDbContext))]
-    [Migration("20261128073804_Initial")]
+    [Migration("20261128083417_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -81,6 +81,9 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
