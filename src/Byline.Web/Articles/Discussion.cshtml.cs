@@ -5,12 +5,11 @@ using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Byline.Web.Articles;
 
 /// <summary>"View all comments": the whole discussion, paged by keyset with plain links (and appended in place with JS).</summary>
-[OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+[CachedPage]
 public sealed class DiscussionModel(BylineDbContext db, SiteSettingsStore settings) : PageModel
 {
     public Article Article { get; private set; } = null!;
@@ -38,7 +37,7 @@ public sealed class DiscussionModel(BylineDbContext db, SiteSettingsStore settin
             }
             cursor = parsed;
         }
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Article(article.Id));
+        PageTags.Add(HttpContext, CacheTags.Article(article.Id));
         Article = article;
         Zone = (await settings.GetAsync(cancellationToken)).Zone;
         IsFirstPage = cursor is null;

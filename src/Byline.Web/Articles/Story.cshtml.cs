@@ -6,7 +6,6 @@ using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Articles;
@@ -15,7 +14,7 @@ namespace Byline.Web.Articles;
 /// The story page and its comment form. The page is served to anonymous readers from the shared output cache, so it
 /// carries no per-user token: form posts are protected by <see cref="SameOriginForm"/> instead (see DESIGN.md §6).
 /// </summary>
-[OutputCache(PolicyName = AnonymousPageCachePolicy.Name)]
+[CachedPage]
 [IgnoreAntiforgeryToken]
 public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, CommentPosting posting, StoryFragments fragments) : PageModel
 {
@@ -42,7 +41,7 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
         {
             return found;
         }
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(CacheTags.Article(Head.Id));
+        PageTags.Add(HttpContext, CacheTags.Article(Head.Id));
         Form = FormView(null, null);
         return Page();
     }

@@ -2,7 +2,7 @@ using Byline.Data;
 using Byline.Data.Articles;
 using Byline.Data.Comments;
 using Byline.Web.Data;
-using Microsoft.AspNetCore.OutputCaching;
+using Byline.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Comments;
@@ -15,7 +15,7 @@ public sealed class CommentPosting(
     BylineDbContext db,
     CommentRenderer renderer,
     SiteSettingsStore settings,
-    IOutputCacheStore cache,
+    PageCache cache,
     TimeProvider time)
 {
     public sealed record Posted(Comment Comment, Article Article, string SectionSlug);
@@ -83,10 +83,9 @@ public sealed class CommentPosting(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        // The comment is stored; a cache hiccup must not turn that into an error.
-        await cache.EvictByTagAsync(CacheTags.Article(article.Article.Id), CancellationToken.None);
+        cache.Evict(CacheTags.Article(article.Article.Id));
         // Fronts show comment counts too.
-        await cache.EvictByTagAsync(CacheTags.Fronts, CancellationToken.None);
+        cache.Evict(CacheTags.Fronts);
         return (new Posted(comment, article.Article, article.SectionSlug), null);
     }
 }

@@ -15,7 +15,7 @@ public static class HostingFeature
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddOutputCache(cache => cache.AddPolicy(AnonymousPageCachePolicy.Name, new AnonymousPageCachePolicy()));
+        services.AddSingleton<PageCache>();
         services.AddOpenApi();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<FormOptions>(form =>
@@ -31,11 +31,13 @@ public static class HostingFeature
     public static WebApplication UseHosting(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // First after the exception handler: a cached page is answered before routing or anything else runs.
+        app.UseMiddleware<PageCacheMiddleware>();
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseRouting();
-        app.UseOutputCache();
-        // After the output cache: a cached response already carries these headers, stored with it.
+        // A cached response already carries these headers, stored with it.
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<PageCaptureMiddleware>();
         return app;
     }
 

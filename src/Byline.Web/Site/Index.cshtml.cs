@@ -2,11 +2,10 @@ using Byline.Data;
 using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Byline.Web.Site;
 
-[OutputCache(PolicyName = AnonymousPageCachePolicy.Name, Tags = [CacheTags.Fronts])]
+[CachedPage(Tags = [CacheTags.Fronts])]
 public sealed class IndexModel(BylineDbContext db, SiteSettingsStore settings) : PageModel
 {
     public const int PageSize = 20;

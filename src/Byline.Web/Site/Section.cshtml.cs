@@ -4,12 +4,11 @@ using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Site;
 
-[OutputCache(PolicyName = AnonymousPageCachePolicy.Name, Tags = [CacheTags.Fronts])]
+[CachedPage(Tags = [CacheTags.Fronts])]
 public sealed class SectionModel(BylineDbContext db, SiteSettingsStore settings) : PageModel
 {
     public string Name { get; private set; } = "";

@@ -89,6 +89,19 @@ public sealed class OutputCacheTests(BylineApps apps) : IClassFixture<BylineApps
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task CachedPagesAreRenderedAgainAfterTheirLifetime(string provider)
+    {
+        var (factory, slug, client) = await StoryAsync(provider);
+        await client.GetPageAsync($"/world/{slug}");
+        Assert.Equal(0, await factory.Sql.CountDuringAsync(() => client.GetPageAsync($"/world/{slug}")));
+
+        factory.Time.Advance(Byline.Web.Hosting.PageCache.Lifetime);
+
+        Assert.True(await factory.Sql.CountDuringAsync(() => client.GetPageAsync($"/world/{slug}")) > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task SignedInReaderIsNeverServedFromTheCache(string provider)
     {
         var (factory, slug, client) = await StoryAsync(provider);

@@ -140,8 +140,7 @@ public static class TestData
             .ExecuteUpdateAsync(a => a.SetProperty(x => x.CommentCount, x => x.CommentCount + total));
         // The story's cached pages no longer show what is stored.
         await using var scope = factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
-            .EvictByTagAsync(Byline.Web.CacheTags.Article(article.Id), default);
+        scope.ServiceProvider.GetRequiredService<Byline.Web.Hosting.PageCache>().Evict(Byline.Web.CacheTags.Article(article.Id));
 
         return roots.Select((r, i) => new SeededThread(r.Id, r.CreatedAt, replies[i].ConvertAll(c => c.Id))).ToList();
     }
