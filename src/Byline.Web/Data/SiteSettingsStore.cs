@@ -30,7 +30,7 @@ public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider 
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
-        var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+        var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken) ?? new SiteSettings();
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
         snapshot = new Snapshot(settings, NewsDate.Zone(settings.TimeZone), sections, time.GetUtcNow());
         current = snapshot;
