@@ -86,6 +86,7 @@ public static class BylineCli
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Byline:DataDirectory"] = result.GetValue(DataOption) });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddData(builder.Configuration).AddArticles().AddComments();
         using var host = builder.Build();

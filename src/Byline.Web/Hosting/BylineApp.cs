@@ -26,6 +26,9 @@ public static class BylineApp
         // Per-request framework logs cost throughput and say little; warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // A failed command surfaces as an exception, logged where it is handled; EF's own line for it is noise, such as
+        // the expected miss on the migrations history table of a new PostgreSQL database.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
