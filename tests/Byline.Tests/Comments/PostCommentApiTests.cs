@@ -19,6 +19,24 @@ public sealed class PostCommentApiTests(BylineApps apps) : IClassFixture<BylineA
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ConcurrentPostsAreAllStoredAndCountedExactly(string provider)
+    {
+        var factory = apps[provider];
+        var slug = Unique.Slug("busy");
+        await factory.AddStoryAsync(slug);
+        var client = factory.CreateClient();
+        var first = await PostAsync(client, slug, new { body = "First!" });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.PostAsJsonAsync(
+            $"/api/v1/articles/{slug}/comments",
+            i % 2 == 0 ? new { body = $"Comment {i}", parentId = (long?)null } : new { body = $"Reply {i}", parentId = (long?)Id(first) })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal((41, 41), await factory.CommentCountsAsync(slug));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task GuestCommentIsStoredCountedAndReturnedWithLocation(string provider)
     {
         var factory = apps[provider];
