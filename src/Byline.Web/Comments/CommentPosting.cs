@@ -16,6 +16,7 @@ public sealed class CommentPosting(
     CommentRenderer renderer,
     SiteSettingsStore settings,
     PageCache cache,
+    WriteGate writeGate,
     TimeProvider time)
 {
     public sealed record Posted(Comment Comment, Article Article, string SectionSlug);
@@ -72,6 +73,7 @@ public sealed class CommentPosting(
             comment.RootId = rootId;
         }
 
+        using (await writeGate.EnterAsync(db, cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.Comments.Add(comment);

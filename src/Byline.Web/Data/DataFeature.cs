@@ -12,6 +12,7 @@ public static class DataFeature
         services.Configure<BylineOptions>(configuration.GetSection(BylineOptions.SectionName));
         services.AddDbContextPool<BylineDbContext>(db => Configure(db, options));
         services.AddSingleton<SiteSettingsStore>();
+        services.AddSingleton<WriteGate>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
