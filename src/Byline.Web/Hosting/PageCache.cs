@@ -28,7 +28,8 @@ public sealed class PageCache(TimeProvider time)
     public static bool IsCacheable(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && !request.Headers.ContainsKey("Authorization")
-        && !request.Cookies.ContainsKey(AuthCookie)
+        // The raw header, not request.Cookies: this runs on every request, and a false alarm only costs a fresh render.
+        && !request.Headers.Cookie.ToString().Contains(AuthCookie, StringComparison.Ordinal)
         && !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Host and path, plus the paging parameters: other query parameters (utm_…) must not split or flood the cache.</summary>

@@ -19,7 +19,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
             response.Headers[name] = value;
         }
         response.ContentLength = page.Body.Length;
-        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(page.Body).AsTask();
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.BodyWriter.WriteAsync(page.Body).AsTask();
     }
 }
 
