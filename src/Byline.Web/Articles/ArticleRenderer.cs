@@ -16,6 +16,7 @@ public sealed class ArticleRenderer
         .UseAutoLinks()
         .UseSmartyPants()
         .Use<AttributedQuotes>()
+        .Use<ImageFigures>()
         .Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
@@ -50,6 +51,7 @@ public sealed class ArticleRenderer
         sanitizer.AllowedTags.Add("figcaption");
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedAttributes.Add("loading");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.PostProcessNode += (_, e) =>
         {

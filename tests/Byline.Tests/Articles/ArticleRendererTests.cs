@@ -20,6 +20,27 @@ public sealed class ArticleRendererTests
     }
 
     [Fact]
+    public void LoneTitledImageRendersAsFigureWithCaptionAndCredit()
+    {
+        var html = Renderer.Render("Before.\n\n![Cranes at dawn](https://example.com/cranes.jpg \"Cranes idle at Port Averel. | Photo: Ines Moreau\")\n\nAfter.\n");
+
+        Assert.Equal(
+            "<p>Before.</p><figure class=\"image\"><img src=\"https://example.com/cranes.jpg\" alt=\"Cranes at dawn\" loading=\"lazy\">" +
+            "<figcaption>Cranes idle at Port Averel. <span class=\"credit\">Photo: Ines Moreau</span></figcaption></figure><p>After.</p>",
+            Collapse(html));
+    }
+
+    [Theory]
+    [InlineData("![Map](https://example.com/map.png \"The new border crossing\")", "<figure class=\"image\"><img src=\"https://example.com/map.png\" alt=\"Map\" loading=\"lazy\"><figcaption>The new border crossing</figcaption></figure>")]
+    [InlineData("![Map](https://example.com/map.png)", "<p><img src=\"https://example.com/map.png\" alt=\"Map\"></p>")]
+    [InlineData("See ![map](https://example.com/map.png \"Map\") here.", "<p>See <img src=\"https://example.com/map.png\" alt=\"map\" title=\"Map\"> here.</p>")]
+    [InlineData("![x](javascript:alert(1) \"<b>Caption</b> | <i>me</i>\")", "<figure class=\"image\"><img alt=\"x\" loading=\"lazy\"><figcaption>&lt;b&gt;Caption&lt;/b&gt; <span class=\"credit\">&lt;i&gt;me&lt;/i&gt;</span></figcaption></figure>")]
+    public void ImagesBecomeFiguresOnlyWhenAloneAndTitled(string markdown, string expected)
+    {
+        Assert.Equal(expected, Collapse(Renderer.Render(markdown + "\n")));
+    }
+
+    [Fact]
     public void AttributionWithTwoHyphensRendersWithAnEmDash()
     {
         var html = Renderer.Render("> Prices will fall.\n>\n> -- Ahmed Karim, port economist\n");
