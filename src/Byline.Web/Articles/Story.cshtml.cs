@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Byline.Web.Articles;
 
 /// <summary>
-/// The story page and its comment form. The page is served to anonymous readers from the shared output cache, so it
+/// The story page and its comment form. The page is served to anonymous readers from the shared page cache, so it
 /// carries no per-user token: form posts are protected by <see cref="SameOriginForm"/> instead (see DESIGN.md §6).
 /// </summary>
 [CachedPage]

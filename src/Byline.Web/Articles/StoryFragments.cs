@@ -7,7 +7,7 @@ namespace Byline.Web.Articles;
 /// <summary>
 /// Rendered HTML of a story's body and its first page of threads, keyed by the story's <c>Version</c> and the site
 /// settings they depend on. A key never changes meaning, so there is nothing to invalidate and every node can keep its
-/// own copy: a signed-in reader's page (which the shared output cache must not serve) costs one small query plus
+/// own copy: a signed-in reader's page (which the shared page cache must not serve) costs one small query plus
 /// the per-user parts.
 /// </summary>
 public sealed class StoryFragments(HtmlEncoder encoder) : IDisposable

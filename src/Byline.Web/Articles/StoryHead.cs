@@ -5,7 +5,7 @@ namespace Byline.Web.Articles;
 
 /// <summary>
 /// The few columns a story page needs on every request: enough to route, to title the page and to find its rendered
-/// fragments. It runs on every story view that the shared output cache does not answer.
+/// fragments. It runs on every story view that the shared page cache does not answer.
 /// </summary>
 public sealed record StoryHead(
     int Id,

@@ -1,6 +1,6 @@
 namespace Byline.Web;
 
-/// <summary>Output-cache tags: what to evict when something changes.</summary>
+/// <summary>Page-cache tags: what to evict when something changes.</summary>
 public static class CacheTags
 {
     /// <summary>Every cached page that shows this story or its discussion.</summary>

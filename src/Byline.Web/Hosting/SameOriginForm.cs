@@ -1,7 +1,7 @@
 namespace Byline.Web.Hosting;
 
 /// <summary>
-/// CSRF protection for forms on pages that the shared output cache serves to everyone (which therefore cannot carry a
+/// CSRF protection for forms on pages that the shared page cache serves to everyone (which therefore cannot carry a
 /// per-user antiforgery token): a browser says where a form post comes from (Sec-Fetch-Site, Origin), and a post from
 /// another site is refused. A client that sends neither header is not a browser and has no ambient authority to abuse.
 /// </summary>

@@ -5,8 +5,8 @@ using Byline.Tests.Infrastructure;
 
 namespace Byline.Tests.Hosting;
 
-/// <summary>Anonymous story pages come from the output cache; a new comment evicts them; signed-in readers bypass it.</summary>
-public sealed class OutputCacheTests(BylineApps apps) : IClassFixture<BylineApps>
+/// <summary>Anonymous pages come from the page cache; a new comment evicts them; signed-in readers bypass it.</summary>
+public sealed class CachedPagesTests(BylineApps apps) : IClassFixture<BylineApps>
 {
     private async Task<(BylineFactory Factory, string Slug, HttpClient Client)> StoryAsync(string provider)
     {
@@ -116,7 +116,7 @@ public sealed class OutputCacheTests(BylineApps apps) : IClassFixture<BylineApps
         Assert.Equal(0, anonymous);
         Assert.True(authenticated > 0, "a signed-in reader's page is rendered fresh");
 
-        // An edit the output cache was not told about (but which bumps the story's version, as every edit does):
+        // An edit the page cache was not told about (but which bumps the story's version, as every edit does):
         // the anonymous page is stale, the signed-in one is not.
         await using (var db = factory.CreateDbContext())
         {
