@@ -30,9 +30,9 @@ public static class HostingFeature
     /// <summary>The middleware that runs before any feature: errors, security headers, caching.</summary>
     public static WebApplication UseHosting(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        // First after the exception handler: a cached page is answered before routing or anything else runs.
+        // First of all: a cached page is answered before anything else runs (its hit path is a lookup and a write).
         app.UseMiddleware<PageCacheMiddleware>();
+        app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseRouting();
         // A cached response already carries these headers, stored with it.
