@@ -1,11 +1,14 @@
 using Byline.Data;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Byline.Web.Articles;
 
 /// <summary>
 /// The few columns a story page needs on every request: enough to route, to title the page and to find its rendered
-/// fragments. It runs on every story view that the shared page cache does not answer.
+/// fragments. It runs on every story view that the shared page cache does not answer, so it is a compiled query:
+/// one per model, since a compiled query is bound to the model (SQLite or PostgreSQL) it first ran against.
 /// </summary>
 public sealed record StoryHead(
     int Id,
@@ -19,12 +22,15 @@ public sealed record StoryHead(
     int CommentCount,
     int InlineFeedbackCount)
 {
+    private static readonly ConditionalWeakTable<IModel, Func<BylineDbContext, string, CancellationToken, Task<StoryHead?>>> Queries = [];
+
     public static Task<StoryHead?> FindAsync(BylineDbContext db, string slug, CancellationToken cancellationToken) =>
-        db.Articles.AsNoTracking()
-            .Where(a => a.Slug == slug)
-            .Select(a => new StoryHead(a.Id, a.Slug, a.Section.Slug, a.Version, a.Headline, a.Standfirst, a.Language,
-                a.CommentsOpen, a.CommentCount, a.InlineFeedbackCount))
-            .FirstOrDefaultAsync(cancellationToken);
+        Queries.GetValue(db.Model, _ => EF.CompileAsyncQuery((BylineDbContext context, string s, CancellationToken _) =>
+            context.Articles.AsNoTracking()
+                .Where(a => a.Slug == s)
+                .Select(a => new StoryHead(a.Id, a.Slug, a.Section.Slug, a.Version, a.Headline, a.Standfirst, a.Language,
+                    a.CommentsOpen, a.CommentCount, a.InlineFeedbackCount))
+                .FirstOrDefault()))(db, slug, cancellationToken);
 
     public string Path => ArticlePaths.Story(SectionSlug, Slug);
 }
