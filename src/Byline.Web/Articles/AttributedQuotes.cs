@@ -74,11 +74,12 @@ public sealed class AttributedQuotes : IMarkdownExtension
 
     private sealed class Renderer : HtmlObjectRenderer<QuoteBlock>
     {
+        private readonly QuoteBlockRenderer fallback = new();
+
         protected override void Write(HtmlRenderer renderer, QuoteBlock quote)
         {
             if (quote.GetData(AttributionKey) is not ParagraphBlock attribution)
             {
-                var fallback = new QuoteBlockRenderer();
                 fallback.Write(renderer, quote);
                 return;
             }
