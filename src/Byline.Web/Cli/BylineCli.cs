@@ -11,10 +11,10 @@ namespace Byline.Web.Cli;
 /// <summary>The `byline` verbs. `serve` is the default, so a bare `byline` runs the site.</summary>
 public static class BylineCli
 {
-    private static readonly Option<string> DataOption = new("--data")
+    // No default here: when --data is not given, Byline__DataDirectory (or the built-in "data") applies.
+    private static readonly Option<string?> DataOption = new("--data")
     {
-        Description = "Folder for the SQLite database and other local state",
-        DefaultValueFactory = _ => "data",
+        Description = "Folder for the SQLite database and other local state [default: data]",
         Recursive = true,
     };
 
@@ -62,10 +62,7 @@ public static class BylineCli
 
     private static async Task<int> ServeAsync(ParseResult result, Option<string?> urls, Option<bool> noDemo, CancellationToken cancellationToken)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Byline:DataDirectory"] = result.GetValue(DataOption),
-        };
+        var settings = DataSettings(result);
         if (result.GetValue(noDemo))
         {
             settings["Byline:SeedDemo"] = "false";
@@ -80,11 +77,14 @@ public static class BylineCli
         return 0;
     }
 
+    private static Dictionary<string, string?> DataSettings(ParseResult result) =>
+        result.GetValue(DataOption) is { } data ? new() { ["Byline:DataDirectory"] = data } : [];
+
     private static async Task<int> WithServicesAsync(
         ParseResult result, bool migrate, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Byline:DataDirectory"] = result.GetValue(DataOption) });
+        builder.Configuration.AddInMemoryCollection(DataSettings(result));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Services.AddSingleton(TimeProvider.System);
