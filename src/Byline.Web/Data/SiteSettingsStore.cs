@@ -17,8 +17,11 @@ public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider 
 
     public sealed record Snapshot(SiteSettings Settings, TimeZoneInfo Zone, IReadOnlyList<Section> Sections, DateTimeOffset ReadAt)
     {
-        /// <summary>Changes whenever a setting that rendered pages depend on changes; part of fragment cache keys.</summary>
-        public string Stamp { get; } = string.Join('|', Settings.TimeZone, Settings.GuestCommentsAllowed, Settings.DefaultDisclaimer.GetHashCode(StringComparison.Ordinal));
+        /// <summary>
+        /// Changes whenever a setting that rendered story fragments show changes (dates in the site's zone, the default
+        /// disclaimer); part of their cache keys. The comment form, which depends on other settings, is rendered live.
+        /// </summary>
+        public string Stamp { get; } = string.Join('|', Settings.TimeZone, Settings.DefaultDisclaimer.GetHashCode(StringComparison.Ordinal));
     }
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)
