@@ -1,13 +1,36 @@
+using Byline.Data.Accounts;
 using Byline.Data.Articles;
+using Byline.Data.Audit;
 using Byline.Data.Comments;
+using Byline.Data.Media;
 using Byline.Data.Site;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Byline.Data;
 
-public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options) : DbContext(options)
+/// <summary>
+/// Byline's one database: content, discussion, accounts (Identity, schema version 3 with passkeys) and the Data
+/// Protection keys, so that every node of a multi-node install reads every cookie and token.
+/// </summary>
+public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
+    : IdentityDbContext<BylineUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Identity schema this model is built with; the app and both design-time factories must set it.</summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
+    public DbSet<StoredImage> Images => Set<StoredImage>();
+    public DbSet<ImageRendition> ImageRenditions => Set<ImageRendition>();
     public DbSet<Writer> Writers => Set<Writer>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Article> Articles => Set<Article>();
@@ -15,6 +38,23 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options) :
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>
+    /// Identity picks its schema from the app's <see cref="IdentityOptions"/>. Design-time tools and contexts made by
+    /// hand have no app services, so they get a provider that states the schema this model is built with.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(SchemaOnlyServices.Value);
+        }
+    }
+
+    private static readonly Lazy<IServiceProvider> SchemaOnlyServices = new(() => new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchema)
+        .BuildServiceProvider());
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -27,9 +67,79 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options) :
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        var modelBuilder = builder;
+        base.OnModelCreating(modelBuilder);
+        if (modelBuilder.Model.FindEntityType(typeof(IdentityUserPasskey<string>)) is null)
+        {
+            throw new InvalidOperationException(
+                $"Identity must be configured with schema version {IdentitySchema} (Stores.SchemaVersion) for Byline's model.");
+        }
+
+        modelBuilder.Entity<BylineUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(80);
+            user.Property(u => u.Bio).HasMaxLength(2000);
+            user.HasOne<Writer>().WithOne().HasForeignKey<BylineUser>(u => u.WriterId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<ApiToken>(token =>
+        {
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.Property(t => t.Name).HasMaxLength(80);
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.Property(t => t.Hint).HasMaxLength(16);
+            token.HasOne<BylineUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.HasIndex(e => new { e.At, e.Id });
+            entry.Property(e => e.ActorUserId).HasMaxLength(64);
+            entry.Property(e => e.ActorName).HasMaxLength(120);
+            entry.Property(e => e.Action).HasMaxLength(64);
+            entry.Property(e => e.Target).HasMaxLength(120);
+            entry.Property(e => e.Detail).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<ArticleRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+            revision.Property(r => r.AuthorUserId).HasMaxLength(64);
+            revision.Property(r => r.AuthorName).HasMaxLength(120);
+            revision.Property(r => r.Note).HasMaxLength(500);
+            revision.Property(r => r.Headline).HasMaxLength(300);
+            revision.Property(r => r.Standfirst).HasMaxLength(1000);
+            revision.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ArticleCorrection>(correction =>
+        {
+            correction.HasIndex(c => new { c.CreatedAt, c.Id });
+            correction.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            correction.Property(c => c.Text).HasMaxLength(4000);
+            correction.Property(c => c.CreatedByUserId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<StoredImage>(image =>
+        {
+            image.HasIndex(i => i.Key).IsUnique();
+            image.Property(i => i.Key).HasMaxLength(32);
+            image.Property(i => i.Alt).HasMaxLength(500);
+            image.Property(i => i.Caption).HasMaxLength(1000);
+            image.Property(i => i.Credit).HasMaxLength(200);
+            image.Property(i => i.UploadedByUserId).HasMaxLength(64);
+            image.HasMany(i => i.Renditions).WithOne().HasForeignKey(r => r.ImageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ImageRendition>(rendition =>
+        {
+            rendition.HasKey(r => new { r.ImageId, r.Width, r.ContentType });
+            rendition.Property(r => r.ContentType).HasMaxLength(32);
+        });
 
         modelBuilder.Entity<Writer>(writer =>
         {
@@ -49,8 +159,17 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options) :
         modelBuilder.Entity<Article>(article =>
         {
             article.HasIndex(a => a.Slug).IsUnique();
-            article.HasIndex(a => new { a.PublishedAt, a.Id });
-            article.HasIndex(a => new { a.SectionId, a.PublishedAt, a.Id });
+            article.HasIndex(a => new { a.State, a.PublishedAt, a.Id });
+            article.HasIndex(a => new { a.SectionId, a.State, a.PublishedAt, a.Id });
+            // The scheduler's scan: scheduled stories by due time.
+            article.HasIndex(a => new { a.State, a.PublishAt });
+            article.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
+            article.Property(a => a.Type).HasConversion<string>().HasMaxLength(16);
+            article.Property(a => a.UnpublishedReason).HasMaxLength(1000);
+            article.Property(a => a.CreatedByUserId).HasMaxLength(64);
+            article.Property(a => a.Revision).IsConcurrencyToken();
+            article.HasOne<StoredImage>().WithMany().HasForeignKey(a => a.LeadImageId).OnDelete(DeleteBehavior.SetNull);
+            article.HasMany(a => a.Corrections).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
             article.Property(a => a.Slug).HasMaxLength(200);
             article.Property(a => a.Headline).HasMaxLength(300);
             article.Property(a => a.Standfirst).HasMaxLength(1000);

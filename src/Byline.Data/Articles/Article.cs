@@ -19,8 +19,30 @@ public sealed class Article
     public List<string> Tags { get; set; } = [];
     public List<ArticleByline> Bylines { get; set; } = [];
 
-    public DateTimeOffset PublishedAt { get; set; }
+    public ArticleState State { get; set; } = ArticleState.Draft;
+    public ArticleType Type { get; set; } = ArticleType.News;
+
+    /// <summary>First publication; kept through unpublish and republish. Null until the story is first published.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>The last change readers can see (an edit after publication, a correction or update).</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>When a <see cref="ArticleState.Scheduled"/> story goes public (UTC).</summary>
+    public DateTimeOffset? PublishAt { get; set; }
+    public string? UnpublishedReason { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedByUserId { get; set; }
+
+    /// <summary>
+    /// The number of the latest <see cref="ArticleRevision"/>; also the optimistic concurrency token, so that two
+    /// editors saving from the same revision cannot overwrite each other.
+    /// </summary>
+    public int Revision { get; set; }
+
+    public int? LeadImageId { get; set; }
+    public List<ArticleCorrection> Corrections { get; set; } = [];
 
     public SourceCitation? Source { get; set; }
     public DisclaimerMode DisclaimerMode { get; set; } = DisclaimerMode.SiteDefault;
@@ -40,5 +62,7 @@ public sealed class Article
     /// </summary>
     public long Version { get; set; } = 1;
 
-    public bool AreCommentsOpen() => CommentsOpen;
+    public bool IsPublic => State == ArticleState.Published;
+
+    public bool AreCommentsOpen() => CommentsOpen && IsPublic;
 }

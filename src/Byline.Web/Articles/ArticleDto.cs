@@ -12,7 +12,7 @@ public sealed record ArticleDto(
     IReadOnlyList<ArticleDto.WriterRef> Writers,
     string Language,
     IReadOnlyList<string> Tags,
-    DateTimeOffset PublishedAt,
+    DateTimeOffset? PublishedAt,
     DateTimeOffset? UpdatedAt,
     string Html,
     ArticleDto.SourceRef? Source,

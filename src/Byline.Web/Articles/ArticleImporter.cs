@@ -54,7 +54,13 @@ public sealed class ArticleImporter(BylineDbContext db, ArticleRenderer renderer
         article.Language = story.Language;
         article.Section = section;
         article.Tags = [.. story.Tags];
+        // The operator imports finished stories: they are published as of the date the file gives.
         article.PublishedAt = story.Published;
+        article.State = ArticleState.Published;
+        if (created)
+        {
+            article.CreatedAt = time.GetUtcNow();
+        }
         // A story that changes on re-import is honestly marked as updated, unless the file says when.
         article.UpdatedAt = story.Updated ?? (changed && !created ? time.GetUtcNow() : article.UpdatedAt);
         article.Source = story.Source;

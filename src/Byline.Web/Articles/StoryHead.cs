@@ -27,7 +27,7 @@ public sealed record StoryHead(
     public static Task<StoryHead?> FindAsync(BylineDbContext db, string slug, CancellationToken cancellationToken) =>
         Queries.GetValue(db.Model, _ => EF.CompileAsyncQuery((BylineDbContext context, string s, CancellationToken _) =>
             context.Articles.AsNoTracking()
-                .Where(a => a.Slug == s)
+                .Where(a => a.Slug == s && a.State == Byline.Data.Articles.ArticleState.Published)
                 .Select(a => new StoryHead(a.Id, a.Slug, a.Section.Slug, a.Version, a.Headline, a.Standfirst, a.Language,
                     a.CommentsOpen, a.CommentCount, a.InlineFeedbackCount))
                 .FirstOrDefault()))(db, slug, cancellationToken);

@@ -1,4 +1,5 @@
 using Byline.Data;
+using Byline.Web.Articles;
 using Byline.Data.Articles;
 using Byline.Data.Comments;
 using Byline.Web.Data;
@@ -24,7 +25,7 @@ public sealed class CommentPosting(
     public async Task<(Posted? Posted, CommentError? Error)> PostAsync(
         string articleSlug, CommentSubmission submission, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking()
+        var article = await db.Articles.AsNoTracking().Published()
             .Where(a => a.Slug == articleSlug)
             .Select(a => new { Article = a, SectionSlug = a.Section.Slug })
             .FirstOrDefaultAsync(cancellationToken);

@@ -40,7 +40,7 @@ public static class CommentsFeature
     public static async Task<Results<Ok<ThreadPageDto>, ProblemHttpResult>> ListAsync(
         string slug, string? after, int? limit, BylineDbContext db, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Where(a => a.Slug == slug)
+        var article = await db.Articles.AsNoTracking().Published().Where(a => a.Slug == slug)
             .Select(a => new { a.Id, a.CommentCount, SectionSlug = a.Section.Slug }).FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
@@ -89,7 +89,7 @@ public static class CommentsFeature
     {
         var found = await db.Comments.AsNoTracking()
             .Where(c => c.Id == id && c.Status == Byline.Data.Comments.CommentStatus.Approved)
-            .Join(db.Articles, c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug, SectionSlug = a.Section.Slug })
+            .Join(db.Articles.Published(), c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug, SectionSlug = a.Section.Slug })
             .FirstOrDefaultAsync(cancellationToken);
         return found is null
             ? Problems.Create(404, "comment-not-found", "There is no such comment.")

@@ -12,6 +12,7 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, IOptions<Byline
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
         await DataFeature.PrepareAsync(db, options.Value.Database.MigrateOnStart, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Accounts.FirstAdmin>().EnsureAsync(Console.Out, cancellationToken);
 
         if (options.Value.SeedDemo && !await db.Articles.AnyAsync(cancellationToken))
         {

@@ -56,7 +56,7 @@ public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, Com
             var count = 0;
             foreach (var thread in discussion.Comments)
             {
-                count += await AddAsync(thread, article.Id, article.PublishedAt, parent: null, root: null, depth: 1, cancellationToken);
+                count += await AddAsync(thread, article.Id, article.PublishedAt ?? article.CreatedAt, parent: null, root: null, depth: 1, cancellationToken);
             }
             article.CommentCount = count;
             article.Version++;

@@ -1,3 +1,4 @@
+using Byline.Web.Accounts;
 using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Data;
@@ -38,6 +39,7 @@ public static class BylineApp
         builder.Services
             .AddHosting()
             .AddData(builder.Configuration)
+            .AddAccounts(builder.Environment)
             .AddArticles()
             .AddComments()
             .AddSite();
@@ -45,6 +47,7 @@ public static class BylineApp
         var app = builder.Build();
 
         app.UseHosting();
+        app.UseAccounts();
         app.MapStaticAssets();
         app.MapHosting();
         app.MapArticles();

@@ -1,4 +1,5 @@
 using Byline.Data;
+using Byline.Web.Articles;
 using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ public sealed class IndexModel(BylineDbContext db, SiteSettingsStore settings) :
     public async Task OnGetAsync(string? before, CancellationToken cancellationToken)
     {
         var site = await settings.GetAsync(cancellationToken);
-        var (stories, older) = await StorySummary.LoadAsync(db.Articles, before, PageSize, cancellationToken);
+        var (stories, older) = await StorySummary.LoadAsync(db.Articles.Published(), before, PageSize, cancellationToken);
         List = new StoryListView(stories, older is null ? null : $"/?before={older}", site.Zone);
     }
 }

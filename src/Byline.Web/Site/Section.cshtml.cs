@@ -24,7 +24,7 @@ public sealed class SectionModel(BylineDbContext db, SiteSettingsStore settings)
             return NotFound();
         }
         Name = found.Name;
-        var (stories, older) = await StorySummary.LoadAsync(db.Articles.Where(a => a.SectionId == found.Id), before, IndexModel.PageSize, cancellationToken);
+        var (stories, older) = await StorySummary.LoadAsync(db.Articles.Published().Where(a => a.SectionId == found.Id), before, IndexModel.PageSize, cancellationToken);
         List = new StoryListView(stories, older is null ? null : $"{ArticlePaths.Section(found.Slug)}?before={older}", site.Zone);
         return Page();
     }

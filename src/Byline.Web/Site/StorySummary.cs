@@ -44,7 +44,7 @@ public sealed record StorySummary(
             r.SectionName,
             ArticlePaths.Section(r.SectionSlug),
             r.Writers.Select(w => (w.DisplayName, ArticlePaths.Writer(w.Slug))).ToList(),
-            r.PublishedAt,
+            r.PublishedAt!.Value,
             r.CommentCount)).ToList();
         var older = more ? new KeysetCursor(stories[^1].PublishedAt, stories[^1].Id).ToString() : null;
         return (stories, older);

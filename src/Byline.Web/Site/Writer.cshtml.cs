@@ -24,7 +24,7 @@ public sealed class WriterModel(BylineDbContext db, SiteSettingsStore settings) 
         Writer = writer;
         var site = await settings.GetAsync(cancellationToken);
         var (stories, older) = await StorySummary.LoadAsync(
-            db.Articles.Where(a => a.Bylines.Any(b => b.WriterId == writer.Id)), before, IndexModel.PageSize, cancellationToken);
+            db.Articles.Published().Where(a => a.Bylines.Any(b => b.WriterId == writer.Id)), before, IndexModel.PageSize, cancellationToken);
         List = new StoryListView(stories, older is null ? null : $"{ArticlePaths.Writer(writer.Slug)}?before={older}", site.Zone);
         return Page();
     }

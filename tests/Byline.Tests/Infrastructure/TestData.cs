@@ -84,7 +84,7 @@ public static class TestData
         var renderer = new CommentRenderer();
         await using var db = factory.CreateDbContext();
         var article = await db.Articles.SingleAsync(a => a.Slug == slug);
-        var start = article.PublishedAt.AddHours(1);
+        var start = article.PublishedAt!.Value.AddHours(1);
 
         Comment NewComment(string author, string body, DateTimeOffset at) => new()
         {

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Byline.Data.Accounts;
+
+/// <summary>A registered account. Every account may comment (the reader role); staff roles are Identity roles.</summary>
+public sealed class BylineUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    public string Bio { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set for generated passwords (the first admin, `byline user add`): the next sign-in must choose a new one.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>The writer page this account appears under as a byline; set when the account gets a staff role.</summary>
+    public int? WriterId { get; set; }
+}
