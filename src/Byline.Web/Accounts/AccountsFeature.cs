@@ -36,7 +36,8 @@ public static class AccountsFeature
                 identity.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<BylineDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<BylineClaims>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -68,6 +69,9 @@ public static class AccountsFeature
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
 
         services.AddAuthorization();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Data.AuditLog>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<FirstAdmin>();
         return services;
