@@ -1,8 +1,10 @@
 using Byline.Data;
 using Byline.Data.Accounts;
+using Byline.Web.Hosting.Email;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Byline.Web.Accounts;
 
@@ -74,6 +76,15 @@ public static class AccountsFeature
         services.AddScoped<Data.AuditLog>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<FirstAdmin>();
+
+        // The people side: mail, profiles, rate limits, and the pending password change every page enforces.
+        services.AddEmail();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<Profiles>();
+        AccountLimits.Register(services);
+        services.Configure<MvcOptions>(mvc => mvc.Filters.Add(new PendingPasswordChangeFilter()));
+        // Only discoverable passkeys can offer "Sign in with a passkey" without typing an email address first.
+        services.Configure<IdentityPasskeyOptions>(passkeys => passkeys.ResidentKeyRequirement = "required");
         return services;
     }
 
@@ -81,6 +92,7 @@ public static class AccountsFeature
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Byline.Web.Articles;
 
 /// <summary>Replying without JavaScript: the comment being answered, and a form that posts to the story.</summary>
-public sealed class ReplyModel(BylineDbContext db, SiteSettingsStore settings) : PageModel
+public sealed class ReplyModel(BylineDbContext db, SiteSettingsStore settings, CommentFormGuard guard) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public CommentView Parent { get; private set; } = null!;
@@ -35,7 +35,7 @@ public sealed class ReplyModel(BylineDbContext db, SiteSettingsStore settings) :
         Parent = new CommentView(new CommentThreads.Node<Comment>(parent), article.Section.Slug, article.Slug, site.Zone, CanReply: false);
         var storyPath = ArticlePaths.Story(article.Section.Slug, article.Slug);
         Form = new CommentFormView(storyPath, new CommentForm { ParentId = parent.Id }, article.AreCommentsOpen(), site.Settings.GuestCommentsAllowed,
-            parent.AuthorName, storyPath + "#" + ArticlePaths.CommentAnchor(parent.Id));
+            parent.AuthorName, storyPath + "#" + ArticlePaths.CommentAnchor(parent.Id), SignedInAs: guard.Author?.DisplayName);
         return Page();
     }
 }

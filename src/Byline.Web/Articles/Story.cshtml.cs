@@ -12,11 +12,13 @@ namespace Byline.Web.Articles;
 
 /// <summary>
 /// The story page and its comment form. The page is served to anonymous readers from the shared page cache, so it
-/// carries no per-user token: form posts are protected by <see cref="SameOriginForm"/> instead (see DESIGN.md §6).
+/// carries no per-user token: guests' posts are protected by <see cref="SameOriginForm"/> instead (see DESIGN.md §6).
+/// Signed-in readers get the page rendered for them, with a token that <see cref="CommentFormGuard"/> checks.
 /// </summary>
 [CachedPage]
 [IgnoreAntiforgeryToken]
-public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, CommentPosting posting, StoryFragments fragments) : PageModel
+public sealed class StoryModel(
+    BylineDbContext db, SiteSettingsStore settings, CommentPosting posting, StoryFragments fragments, CommentFormGuard guard) : PageModel
 {
     public StoryHead Head { get; private set; } = null!;
     public SiteSettings Site { get; private set; } = null!;
@@ -48,7 +50,7 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
 
     public async Task<IActionResult> OnPostAsync(string section, string slug, CancellationToken cancellationToken)
     {
-        if (!SameOriginForm.IsAllowed(Request))
+        if (guard.Author is null && !SameOriginForm.IsAllowed(Request))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -57,7 +59,12 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
             // MVC binds nothing, not even route values, when the form cannot be read: answer on the story itself.
             return await LoadAsync((string)RouteData.Values["section"]!, (string)RouteData.Values["slug"]!, cancellationToken) ?? FormError(unreadable);
         }
-        var (posted, error) = await posting.PostAsync(slug, Input.ToSubmission(), cancellationToken);
+        if (await guard.CheckAsync(HttpContext) is { } refused)
+        {
+            // A signed-in reader's form without a valid token: show it again, with a fresh token and their text kept.
+            return await LoadAsync(section, slug, cancellationToken) ?? FormError(refused);
+        }
+        var (posted, error) = await posting.PostAsync(slug, Input.ToSubmission(), guard.Author, cancellationToken);
         if (posted is not null)
         {
             var start = await ThreadPage.PageStartFor(db, posted.Comment, cancellationToken);
@@ -144,5 +151,6 @@ public sealed class StoryModel(BylineDbContext db, SiteSettingsStore settings, C
         Site.GuestCommentsAllowed,
         replyingTo,
         replyingTo is null ? null : Path + "#comment-form",
-        error);
+        error,
+        guard.Author?.DisplayName);
 }

@@ -15,6 +15,8 @@ public sealed record CommentError(int Status, string Code, string Message, strin
     public static CommentError NameInvalid { get; } = new(400, "invalid-text", "The name contains invalid characters.", "authorName");
     public static CommentError EmailInvalid { get; } = new(400, "email-invalid", "That email address is not valid.", "authorEmail");
     public static CommentError FormTooLarge { get; } = new(413, "payload-too-large", "What you sent is larger than this site accepts. Shorten your comment and try again.");
+    public static CommentError FormExpired { get; } = new(400, "form-expired", "This form has expired (or did not come from this site). Reload the page and post again.");
+    public static CommentError CrossSite { get; } = new(403, "cross-site", "Posting from another site is not allowed.");
     public static CommentError FormUnreadable { get; } = new(400, "bad-request", "The form could not be read. Please try again.");
     public static CommentError ParentNotFound { get; } = new(400, "parent-not-found", "The comment you are replying to is not part of this story's discussion.", "parentId");
 }

@@ -11,7 +11,10 @@ public sealed class CommentForm
     public CommentSubmission ToSubmission() => new(Body, ParentId, AuthorName, AuthorEmail);
 }
 
-/// <summary>What the form partial needs to render.</summary>
+/// <summary>
+/// What the form partial needs to render. <see cref="SignedInAs"/> is set only for a signed-in reader's page (never
+/// served from the shared cache): their form names them and carries an antiforgery token instead of name fields.
+/// </summary>
 public sealed record CommentFormView(
     string Action,
     CommentForm Values,
@@ -19,4 +22,5 @@ public sealed record CommentFormView(
     bool GuestsAllowed,
     string? ReplyingTo = null,
     string? CancelReplyHref = null,
-    CommentError? Error = null);
+    CommentError? Error = null,
+    string? SignedInAs = null);

@@ -22,8 +22,9 @@ public sealed class CommentPosting(
 {
     public sealed record Posted(Comment Comment, Article Article, string SectionSlug);
 
+    /// <param name="author">The signed-in author, or null for a guest (who gives a name and maybe an email).</param>
     public async Task<(Posted? Posted, CommentError? Error)> PostAsync(
-        string articleSlug, CommentSubmission submission, CancellationToken cancellationToken)
+        string articleSlug, CommentSubmission submission, CommentAuthor? author, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Published()
             .Where(a => a.Slug == articleSlug)
@@ -38,9 +39,14 @@ public sealed class CommentPosting(
             return (null, CommentError.CommentsClosed);
         }
         var site = (await settings.GetAsync(cancellationToken)).Settings;
-        if (!site.GuestCommentsAllowed)
+        if (author is null && !site.GuestCommentsAllowed)
         {
             return (null, CommentError.GuestsNotAllowed);
+        }
+        if (author is not null)
+        {
+            // An account comments under its own name; whatever name or email the client sent is not used.
+            submission = submission with { AuthorName = author.DisplayName, AuthorEmail = null };
         }
 
         var (clean, error) = CommentRules.Validate(submission);
@@ -52,6 +58,7 @@ public sealed class CommentPosting(
         var comment = new Comment
         {
             ArticleId = article.Article.Id,
+            AuthorUserId = author?.UserId,
             AuthorName = clean!.AuthorName,
             AuthorEmail = clean.AuthorEmail,
             BodyMarkdown = clean.Body,

@@ -1,4 +1,5 @@
 using Byline.Data;
+using Byline.Web.Accounts;
 using Byline.Web.Articles;
 using Byline.Web.Data;
 using Byline.Web.Hosting;
@@ -17,6 +18,7 @@ public static class CommentsFeature
     {
         services.AddSingleton<CommentRenderer>();
         services.AddScoped<CommentPosting>();
+        services.AddScoped<CommentFormGuard>();
         return services;
     }
 
@@ -26,7 +28,8 @@ public static class CommentsFeature
         api.MapGet("/", ListAsync).WithName("ListComments")
             .WithSummary("Visible comments of a story as threads, newest thread first, keyset-paged with ?after=.");
         api.MapPost("/", PostAsync).WithName("PostComment")
-            .WithSummary("Posts a comment or a reply (parentId). Guests give authorName and optionally authorEmail, which is never shown.")
+            .WithSummary("Posts a comment or a reply (parentId). Guests give authorName and optionally authorEmail, which is never shown; "
+                + "a signed-in caller (API token or cookie) posts under their account's display name, and the two fields are ignored.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .Accepts<CommentSubmission>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -68,14 +71,23 @@ public static class CommentsFeature
     }
 
     public static async Task<Results<Created<CommentDto>, ProblemHttpResult>> PostAsync(
-        string slug, HttpRequest request, CommentPosting posting, CancellationToken cancellationToken)
+        string slug, HttpRequest request, CommentPosting posting, CurrentUser user, CancellationToken cancellationToken)
     {
+        // CSRF: a browser's cookie comes along with a cross-site request, an API token does not. A cookie-authenticated
+        // post must therefore be one another site cannot make: JsonBody requires Content-Type: application/json, which
+        // no HTML form can send and a cross-site fetch can send only after a CORS preflight that Byline never grants;
+        // the session cookie is SameSite=Lax besides; and a browser that says the request is cross-site is refused.
+        var author = CommentAuthor.Of(user);
+        if (author is not null && !ApiTokenHandler.HasBearerToken(request) && !SameOriginForm.IsAllowed(request))
+        {
+            return Problems.From(CommentError.CrossSite);
+        }
         var (submission, problem) = await JsonBody.ReadAsync<CommentSubmission>(request, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        var (posted, error) = await posting.PostAsync(slug, submission!, cancellationToken);
+        var (posted, error) = await posting.PostAsync(slug, submission!, author, cancellationToken);
         if (error is not null)
         {
             return Problems.From(error);

@@ -39,6 +39,7 @@ public static class Problems
         405 => "method-not-allowed",
         413 => "payload-too-large",
         415 => "unsupported-media-type",
+        429 => "rate-limited",
         _ when status >= 500 => "server-error",
         _ => "error",
     };

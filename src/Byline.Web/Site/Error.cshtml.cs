@@ -50,6 +50,7 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
             404 => ("Page not found", "There is nothing at this address. The story may have moved, or the link may be mistyped."),
             405 => ("Not allowed", "This address does not accept that kind of request."),
             413 => ("Too large", "What you sent is larger than this site accepts."),
+            429 => ("Too many attempts", "To keep accounts safe, this site limits how often a form can be sent from one network. Wait a minute, then go back and try again."),
             >= 500 => ("Something went wrong", "The problem is on our side and has been logged. Please try again in a moment."),
             _ => ("The request could not be completed", "Please go back and try again."),
         };
