@@ -12,6 +12,7 @@ public static class AccountInput
     public const int MaxBioCharacters = 2000;
     public const int MaxPasswordLength = 256;
 
+    /// <summary>An address to look an account up by; any well-formed one (the first admin is admin@localhost).</summary>
     public static (string Value, string? Error) Email(string? raw)
     {
         var email = (raw ?? "").Trim();
@@ -22,12 +23,26 @@ public static class AccountInput
         if (email.Length > MaxEmailLength
             || email.Contains(' ', StringComparison.Ordinal)
             || !MailAddress.TryCreate(email, out var address)
-            || address.Address != email
-            || !address.Host.Contains('.', StringComparison.Ordinal))
+            || address.Address != email)
         {
             return (email, "Enter an email address like name@example.com.");
         }
         return (email, null);
+    }
+
+    /// <summary>An address to register: also one mail can be delivered to from outside (a dotted domain).</summary>
+    public static (string Value, string? Error) NewEmail(string? raw)
+    {
+        var (email, error) = Email(raw);
+        if (error is null)
+        {
+            var domain = email[(email.LastIndexOf('@') + 1)..];
+            if (!domain.Contains('.', StringComparison.Ordinal) || domain.StartsWith('.') || domain.EndsWith('.'))
+            {
+                return (email, "Enter an email address like name@example.com.");
+            }
+        }
+        return (email, error);
     }
 
     public static (string Value, string? Error) DisplayName(string? raw)

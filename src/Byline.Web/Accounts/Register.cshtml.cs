@@ -21,7 +21,7 @@ public sealed class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (email, emailError) = AccountInput.Email(Email);
+        var (email, emailError) = AccountInput.NewEmail(Email);
         var (name, nameError) = AccountInput.DisplayName(DisplayName);
         var (passwordError, confirmError) = AccountInput.NewPassword(Password, ConfirmPassword);
         Email = email;

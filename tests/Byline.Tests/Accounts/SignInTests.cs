@@ -39,6 +39,31 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task AnAccountOnALocalDomainLikeTheFirstAdminCanSignIn()
+    {
+        using var factory = new BylineFactory();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<BylineUser>>();
+            var created = await users.CreateAsync(
+                new BylineUser { UserName = "ops@localhost", Email = "ops@localhost", EmailConfirmed = true, DisplayName = "Operator" }, TestUsers.Password);
+            Assert.True(created.Succeeded);
+        }
+        using var visitor = AccountSession.Start(factory);
+
+        await visitor.SignInAsync("ops@localhost", TestUsers.Password);
+
+        // Registering one needs an address mail can reach from outside.
+        using var stranger = AccountSession.Start(factory);
+        var registered = await stranger.SubmitAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Email"] = "me@localhost", ["DisplayName"] = "Me", ["Password"] = TestUsers.Password, ["ConfirmPassword"] = TestUsers.Password,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, registered.StatusCode);
+        Assert.NotNull(Http.Parse(await registered.Content.ReadAsStringAsync()).QuerySelector("#field-email-error"));
+    }
+
+    [Fact]
     public async Task AnUnknownAddressGetsTheSameAnswerAsAWrongPassword()
     {
         using var factory = new BylineFactory();
