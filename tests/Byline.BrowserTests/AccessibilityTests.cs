@@ -54,7 +54,7 @@ public sealed class AccessibilityTests(BylineSite site)
         await AssertNoViolationsAsync(page);
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page)
+    internal static async Task AssertNoViolationsAsync(IPage page)
     {
         // Only violations are reported in detail: listing every passing node makes a long page several times slower.
         var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });

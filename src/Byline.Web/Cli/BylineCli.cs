@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Byline.Data;
+using Byline.Web.Accounts;
+using Byline.Web.Admin;
 using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Data;
@@ -48,6 +50,9 @@ public static class BylineCli
             (services, ct) => ArticleImportCommand.RunAsync(services, result.GetValue(files) ?? [], Console.Out, Console.Error, ct), cancellationToken));
         root.Subcommands.Add(new Command("article", "Work with stories.") { Subcommands = { import } });
 
+        root.Subcommands.Add(UserVerbs());
+        root.Subcommands.Add(TokenVerbs());
+
         var seed = new Command("seed-demo", "Add the demo site (writers, stories, discussions) if its stories are not there yet.");
         seed.SetAction((result, cancellationToken) => WithServicesAsync(result, migrate: true, async (services, ct) =>
         {
@@ -58,6 +63,48 @@ public static class BylineCli
         root.Subcommands.Add(seed);
 
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command UserVerbs()
+    {
+        var addEmail = new Argument<string>("EMAIL") { Description = "The new account's email address" };
+        var name = new Option<string?>("--name") { Description = "Display name [default: the part of the email before @]" };
+        var roles = new Option<string[]>("--role") { Description = "A role to grant: writer, editor, moderator or admin (repeat for several)" };
+        var add = new Command("add", "Create a confirmed account with a one-time password, printed once.")
+        {
+            Arguments = { addEmail },
+            Options = { name, roles },
+        };
+        add.SetAction((result, cancellationToken) => WithServicesAsync(result, migrate: true, (services, ct) => UserCommands.AddAsync(
+            services, result.GetValue(addEmail)!, result.GetValue(name), result.GetValue(roles) ?? [], Console.Out, Console.Error, ct), cancellationToken));
+
+        var passwordEmail = new Argument<string>("EMAIL") { Description = "The account's email address" };
+        var setPassword = new Command("set-password", "Give an account a new one-time password (printed once) and lift any lockout.")
+        {
+            Arguments = { passwordEmail },
+        };
+        setPassword.SetAction((result, cancellationToken) => WithServicesAsync(result, migrate: true, (services, ct) => UserCommands.SetPasswordAsync(
+            services, result.GetValue(passwordEmail)!, Console.Out, Console.Error, ct), cancellationToken));
+
+        var list = new Command("list", "List every account with its roles and status.");
+        list.SetAction((result, cancellationToken) => WithServicesAsync(result, migrate: true,
+            (services, ct) => UserCommands.ListAsync(services, Console.Out, ct), cancellationToken));
+
+        return new Command("user", "Manage accounts.") { Subcommands = { add, setPassword, list } };
+    }
+
+    private static Command TokenVerbs()
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The account the token acts as" };
+        var name = new Option<string>("--name") { Description = "What the token is for (up to 80 characters)", Required = true };
+        var create = new Command("create", "Create a personal API token and print it once (alone on standard output).")
+        {
+            Arguments = { email },
+            Options = { name },
+        };
+        create.SetAction((result, cancellationToken) => WithServicesAsync(result, migrate: true, (services, ct) => TokenCommands.CreateAsync(
+            services, result.GetValue(email)!, result.GetValue(name), Console.Out, Console.Error, ct), cancellationToken));
+        return new Command("token", "Manage personal API tokens.") { Subcommands = { create } };
     }
 
     private static async Task<int> ServeAsync(ParseResult result, Option<string?> urls, Option<bool> noDemo, CancellationToken cancellationToken)
@@ -88,7 +135,7 @@ public static class BylineCli
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddData(builder.Configuration).AddArticles().AddComments();
+        builder.Services.AddData(builder.Configuration).AddAccounts(builder.Environment).AddArticles().AddComments().AddAdmin();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<BylineOptions>>().Value;

@@ -1,4 +1,5 @@
 using Byline.Web.Accounts;
+using Byline.Web.Admin;
 using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Data;
@@ -42,7 +43,8 @@ public static class BylineApp
             .AddAccounts(builder.Environment)
             .AddArticles()
             .AddComments()
-            .AddSite();
+            .AddSite()
+            .AddAdmin();
 
         var app = builder.Build();
 
@@ -53,6 +55,7 @@ public static class BylineApp
         app.MapArticles();
         app.MapComments();
         app.MapSite();
+        app.MapAdmin();
         return app;
     }
 }

@@ -47,6 +47,7 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
 
         (Heading, Message) = Response.StatusCode switch
         {
+            403 => ("Not allowed", "Your account does not have access to this page."),
             404 => ("Page not found", "There is nothing at this address. The story may have moved, or the link may be mistyped."),
             405 => ("Not allowed", "This address does not accept that kind of request."),
             413 => ("Too large", "What you sent is larger than this site accepts."),

@@ -189,6 +189,7 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
             "GET /api/v1/articles/{slug}",
             "GET /api/v1/articles/{slug}/comments",
             "GET /api/v1/comments/{id}",
+            "GET /api/v1/me",
             "POST /api/v1/articles/{slug}/comments",
         ], operations);
         var post = paths.GetProperty("/api/v1/articles/{slug}/comments").GetProperty("post");

@@ -1,0 +1,30 @@
+using Byline.Web.Accounts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Byline.Web.Admin;
+
+/// <summary>
+/// Administration (/admin: accounts, roles, the audit log) and the self-service side of accounts that goes with it:
+/// personal API tokens (/account/tokens) and who-am-I for programs (/api/v1/me).
+/// </summary>
+public static class AdminFeature
+{
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<StaffProfiles>();
+        services.AddScoped<TokenIssuing>();
+        services.Configure<RazorPagesOptions>(pages =>
+        {
+            pages.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new AdminOnlyFilter()));
+            pages.Conventions.AuthorizePage("/Accounts/Tokens");
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        app.MapMe();
+        return app;
+    }
+}
