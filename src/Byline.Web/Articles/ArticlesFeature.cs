@@ -1,7 +1,6 @@
 using Byline.Data;
 using Byline.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Articles;
 
