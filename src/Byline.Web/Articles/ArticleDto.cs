@@ -19,11 +19,15 @@ public sealed record ArticleDto(
     string? Disclaimer,
     bool CommentsOpen,
     int CommentCount,
-    int InlineFeedbackCount)
+    int InlineFeedbackCount,
+    IReadOnlyList<ArticleDto.CorrectionRef> Corrections)
 {
     public sealed record WriterRef(string Slug, string Name, string Url);
 
     public sealed record SourceRef(string Outlet, string Title, DateOnly Date, string? Url, string Citation);
+
+    /// <summary>A public correction, update or clarification; <c>kind</c> is "correction", "update" or "clarification".</summary>
+    public sealed record CorrectionRef(string Kind, string Text, DateTimeOffset At);
 
     public static ArticleDto From(Article article, SiteSettings site) => new(
         article.Slug,
@@ -42,5 +46,7 @@ public sealed record ArticleDto(
         Disclaimers.For(article, site),
         article.CommentsOpen,
         article.CommentCount,
-        article.InlineFeedbackCount);
+        article.InlineFeedbackCount,
+        [.. article.Corrections.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CorrectionRef(Newsroom.CorrectionText.Code(c.Kind), c.Text, c.CreatedAt))]);
 }

@@ -1,7 +1,6 @@
 using Byline.Data;
 using Byline.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Articles;
 
@@ -26,10 +25,7 @@ public static class ArticlesFeature
     public static async Task<Results<Ok<ArticleDto>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> GetAsync(
         string slug, BylineDbContext db, SiteSettingsStore settings, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Published()
-            .Include(a => a.Section)
-            .Include(a => a.Bylines.OrderBy(b => b.Position)).ThenInclude(b => b.Writer)
-            .FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        var article = await StoryQuery.FindAsync(db, slug, cancellationToken);
         if (article is null)
         {
             return Hosting.Problems.Create(404, "article-not-found", "There is no such story.");

@@ -3,6 +3,7 @@ using Byline.Web.Admin;
 using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Data;
+using Byline.Web.Newsroom;
 using Byline.Web.Site;
 
 namespace Byline.Web.Hosting;
@@ -43,6 +44,7 @@ public static class BylineApp
             .AddAccounts(builder.Environment)
             .AddArticles()
             .AddComments()
+            .AddRevisions()
             .AddSite()
             .AddAdmin();
 

@@ -30,6 +30,9 @@ public sealed class BylineSite : IAsyncLifetime, IAsyncDisposable
 
     public Uri Address => server.Address;
 
+    /// <summary>The running app's services, for arranging what a browser journey starts from (accounts, revisions).</summary>
+    public IServiceProvider Services => server.Services;
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
     public HttpClient Api { get; private set; } = null!;
