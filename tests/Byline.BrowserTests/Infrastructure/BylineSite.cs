@@ -37,9 +37,6 @@ public sealed class BylineSite : IAsyncLifetime, IAsyncDisposable
 
     public HttpClient Api { get; private set; } = null!;
 
-    /// <summary>The running app's services, for what a test reads or arranges behind the browser (accounts, mail).</summary>
-    public IServiceProvider Services => server.Services;
-
     public async Task InitializeAsync()
     {
         server.Start();
