@@ -55,7 +55,11 @@ public sealed class IndexModel(SignInManager<BylineUser> signIn, Profiles profil
         {
             return Invalid();
         }
-        await profiles.UpdateAsync(Account, name, cleanBio, cancellationToken);
+        if (!(await profiles.UpdateAsync(Account, name, cleanBio, cancellationToken)).Succeeded)
+        {
+            ModelState.AddModelError("", "Your profile was changed somewhere else at the same time. Reload the page and try again.");
+            return Invalid(StatusCodes.Status409Conflict);
+        }
         // The display name travels in the cookie; this session shows the new one at once.
         await signIn.RefreshSignInAsync(Account);
         SetStatus(Account.WriterId is null ? "Your profile is saved." : "Your profile is saved; your writer page shows it too.");

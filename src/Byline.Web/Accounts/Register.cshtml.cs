@@ -42,7 +42,9 @@ public sealed class RegisterModel(
 
         if (await users.FindByEmailAsync(email) is { } existing)
         {
-            // Same answer as for a new account; the owner learns by mail that they already have one.
+            // Same answer as for a new account, in about the same time (a new account's password gets hashed);
+            // the owner learns by mail that they already have one.
+            _ = users.PasswordHasher.HashPassword(existing, Password!);
             await emails.SendAlreadyRegisteredAsync(existing, Request, cancellationToken);
             return Sent(email);
         }

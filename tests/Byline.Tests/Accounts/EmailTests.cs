@@ -1,7 +1,10 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using Byline.Tests.Infrastructure;
 using Byline.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Byline.Web.Hosting.Email;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -118,6 +121,52 @@ public sealed class EmailTests
 
             await Assert.ThrowsAsync<MailKit.Security.AuthenticationException>(() => transport.SendAsync(Message("x", "y"), stop.Token));
             Assert.Empty(store.Messages);
+        }
+        finally
+        {
+            server.Shutdown();
+            await stop.CancelAsync();
+            await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task WithAnSmtpHostConfiguredTheAppSendsAccountMailThereAndWritesNoFiles()
+    {
+        var port = FreePort();
+        var store = new CapturingStore();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(store);
+        var server = new SmtpServer.SmtpServer(options, services);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var running = server.StartAsync(stop.Token);
+        try
+        {
+            using var plain = new BylineFactory();
+            using var factory = plain.WithWebHostBuilder(host => host
+                .UseSetting("Byline:Smtp:Host", "127.0.0.1")
+                .UseSetting("Byline:Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .UseSetting("Byline:Smtp:UseTls", "false")
+                .UseSetting("Byline:Smtp:From", "newsroom@byline.example"));
+            using var visitor = new AccountSession(factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") }));
+
+            var response = await visitor.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = "nobody@example.test" });
+            var registered = await visitor.SubmitAsync("/account/register", new Dictionary<string, string>
+            {
+                ["Email"] = "smtp-reader@example.test", ["DisplayName"] = "Smtp Reader", ["Password"] = "a long enough password", ["ConfirmPassword"] = "a long enough password",
+            });
+
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, registered.StatusCode);
+            var mail = Assert.Single(store.Messages);
+            Assert.Equal("Confirm your email address", mail.Subject);
+            Assert.Equal(("Byline", "newsroom@byline.example"), (mail.From.Mailboxes.Single().Name, mail.From.Mailboxes.Single().Address));
+            Assert.Contains("https://localhost/account/confirm?user=", mail.TextBody, StringComparison.Ordinal);
+            var folder = factory.Services.GetRequiredService<FileMailTransport>().Folder;
+            Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any());
         }
         finally
         {
