@@ -17,6 +17,9 @@ public static class AdminData
         await using var scope = factory.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<BylineUser>>().FindByEmailAsync(FirstAdmin.DefaultEmail)
             ?? throw new InvalidOperationException("The site has no first admin.");
+        // As after the admin's first sign-in: the generated password has been replaced, so pages no longer redirect.
+        user.MustChangePassword = false;
+        await scope.ServiceProvider.GetRequiredService<UserManager<BylineUser>>().UpdateAsync(user);
         var token = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "tests", CancellationToken.None);
         return new TestUsers.TestUser(user.Id, user.Email!, user.DisplayName, token.Secret, user.WriterId);
     }
