@@ -30,6 +30,9 @@ public sealed class BylineSite : IAsyncLifetime, IAsyncDisposable
 
     public Uri Address => server.Address;
 
+    /// <summary>The running app's services, to arrange what a test needs (accounts, tokens) the way the app itself would.</summary>
+    public IServiceProvider Services => server.Services;
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
     public HttpClient Api { get; private set; } = null!;
