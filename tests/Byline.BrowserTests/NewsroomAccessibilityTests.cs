@@ -42,6 +42,23 @@ public sealed class NewsroomAccessibilityTests(BylineSite site)
         await editorPage.ScreenshotAsync(new PageScreenshotOptions { Path = $"/tmp/newsroom-story-{colorScheme}.png", FullPage = true });
     }
 
+    [Fact]
+    public async Task TheEditorFitsAPhoneScreen()
+    {
+        var writer = await NewsroomStaff.CreateAsync(site, Roles.Writer, "Tomás Ruiz");
+        await using var context = await site.NewContextAsync(width: 390);
+        await context.SetExtraHTTPHeadersAsync([new("Authorization", $"Bearer {writer.Token}")]);
+        var page = await context.OpenAsync("/newsroom/new");
+
+        var overflow = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth");
+
+        Assert.True(overflow <= 0, $"The editor is {overflow}px wider than a 390px screen.");
+        await AssertNoViolationsAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/newsroom-phone.png", FullPage = true });
+        var list = await context.OpenAsync("/newsroom");
+        Assert.True(await list.EvaluateAsync<int>("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth") <= 0);
+    }
+
     private static async Task AssertNoViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });

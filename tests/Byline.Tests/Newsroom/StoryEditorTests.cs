@@ -133,6 +133,33 @@ public sealed class StoryEditorTests(BylineApps apps) : IClassFixture<BylineApps
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AnOverlongBodyIsRefusedAndNothingIsStored(string provider)
+    {
+        var factory = apps[provider];
+        var section = await factory.SectionAsync();
+        var writer = await factory.CreateUserAsync(Roles.Writer);
+        using var client = factory.ClientFor(writer);
+        var headline = $"Long read {Unique.Suffix()}";
+        var form = await client.EditorFormAsync("/newsroom/new");
+        form["Form.Headline"] = headline;
+        form["Form.SectionId"] = section.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        form["Form.Body"] = string.Concat(Enumerable.Repeat("A sentence of the story. ", 4_100));
+        var tooLong = await form.PostAsync(client);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("longer than 100,000 characters", (await Http.ParseAsync(tooLong)).GetElementById("field-body-error")!.Text(), StringComparison.Ordinal);
+
+        // Beyond what the form reader accepts at all: refused before any handler runs, never a server error.
+        form["Form.Body"] = new string('x', 1_100_000);
+        var tooLarge = await form.PostAsync(client);
+        Assert.True(tooLarge.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"{(int)tooLarge.StatusCode}");
+
+        await using var db = factory.CreateDbContext();
+        Assert.False(await db.Articles.AnyAsync(a => a.Headline == headline));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task ABadEditOfAStoredStoryStoresNothing(string provider)
     {
         var factory = apps[provider];
@@ -260,6 +287,39 @@ public sealed class StoryEditorTests(BylineApps apps) : IClassFixture<BylineApps
         // A writer on the byline owns the story too.
         using var writerClient = factory.ClientFor(b);
         await writerClient.GetPageAsync($"/newsroom/stories/{id}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheLeadImageIsChosenAmongUploadedImagesNewestFirst(string provider)
+    {
+        var factory = apps[provider];
+        var writer = await factory.CreateUserAsync(Roles.Writer);
+        var id = (await factory.CreateStoryAsync(writer)).Id();
+        int older, newer;
+        await using (var db = factory.CreateDbContext())
+        {
+            var first = db.Images.Add(new Byline.Data.Media.StoredImage { Key = Guid.NewGuid().ToString("N"), Alt = $"Ferry at dawn {Unique.Suffix()}", CreatedAt = factory.Time.GetUtcNow().AddDays(-1) }).Entity;
+            var second = db.Images.Add(new Byline.Data.Media.StoredImage { Key = Guid.NewGuid().ToString("N"), Alt = $"Harbour cranes {Unique.Suffix()}", CreatedAt = factory.Time.GetUtcNow() }).Entity;
+            await db.SaveChangesAsync();
+            (older, newer) = (first.Id, second.Id);
+        }
+        using var client = factory.ClientFor(writer);
+        var page = await client.GetPageAsync($"/newsroom/stories/{id}");
+        var options = page.QuerySelectorAll("#field-lead-image option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal("", options[0]);
+        Assert.True(options.IndexOf(newer.ToString(System.Globalization.CultureInfo.InvariantCulture)) < options.IndexOf(older.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var form = NewsroomKit.Form.Of(page.QuerySelector("form#story-editor")!, $"/newsroom/stories/{id}");
+        form["Form.LeadImageId"] = older.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.PostAsync(client)).StatusCode);
+        Assert.Equal(older, (await factory.StoredAsync(id)).LeadImageId);
+
+        form = await client.EditorFormAsync($"/newsroom/stories/{id}");
+        Assert.Equal(older.ToString(System.Globalization.CultureInfo.InvariantCulture), form["Form.LeadImageId"]);
+        form["Form.LeadImageId"] = "";
+        Assert.Equal(HttpStatusCode.Redirect, (await form.PostAsync(client)).StatusCode);
+        Assert.Null((await factory.StoredAsync(id)).LeadImageId);
     }
 
     [Theory]
