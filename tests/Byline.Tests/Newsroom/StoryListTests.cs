@@ -16,8 +16,8 @@ public sealed class StoryListTests(BylineApps apps) : IClassFixture<BylineApps>
         var writer = await factory.CreateUserAsync(Roles.Writer);
         var other = await factory.CreateUserAsync(Roles.Writer);
         var editor = await factory.CreateUserAsync(Roles.Editor);
-        var mine = await factory.CreateStoryAsync(writer, $"Mine {tag}");
-        var credited = await factory.CreateStoryAsync(other, $"Credited {tag}", j => j["writerIds"] = new[] { other.WriterId, writer.WriterId });
+        await factory.CreateStoryAsync(writer, $"Mine {tag}");
+        await factory.CreateStoryAsync(other, $"Credited {tag}", j => j["writerIds"] = new[] { other.WriterId, writer.WriterId });
         var theirs = await factory.CreateStoryAsync(other, $"Theirs {tag}");
         await factory.SetStateAsync(theirs.Id(), ArticleState.InReview);
 
@@ -33,8 +33,6 @@ public sealed class StoryListTests(BylineApps apps) : IClassFixture<BylineApps>
         Assert.Equal("page", page.QuerySelector(".newsroom-filters a[href*='show=in-review']")!.GetAttribute("aria-current"));
         Assert.Equal($"/newsroom/stories/{theirs.Id()}", page.QuerySelector(".newsroom-item-headline a")!.GetAttribute("href"));
         Assert.Contains("In review", page.QuerySelector(".newsroom-item .state-badge")!.Text(), StringComparison.Ordinal);
-        Assert.Equal(mine.Id() + 0, mine.Id());
-        Assert.NotEqual(credited.Id(), mine.Id());
     }
 
     [Theory]
