@@ -1,5 +1,6 @@
 using Byline.Data;
 using Byline.Data.Articles;
+using Byline.Web.Newsroom;
 using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Articles;
@@ -10,6 +11,9 @@ namespace Byline.Web.Articles;
 /// </summary>
 public sealed class ArticleImporter(BylineDbContext db, ArticleRenderer renderer, TimeProvider time)
 {
+    /// <summary>The author name of revisions written by imports (the CLI, the demo site).</summary>
+    public const string ImportAuthor = "Import";
+
     public sealed record Outcome(Article Article, string Path, bool Created, bool Changed);
 
     public async Task<Outcome> ImportAsync(StoryDocument story, CancellationToken cancellationToken = default)
@@ -42,6 +46,7 @@ public sealed class ArticleImporter(BylineDbContext db, ArticleRenderer renderer
 
         var article = await db.Articles.Include(a => a.Bylines).FirstOrDefaultAsync(a => a.Slug == story.Slug, cancellationToken);
         var created = article is null;
+        var before = article is null ? null : StorySnapshot.Of(article);
         var bodyHtml = renderer.Render(story.Body);
         var changed = created
             || article!.Headline != story.Headline || article.BodyMarkdown != story.Body || article.Standfirst != story.Standfirst;
@@ -81,6 +86,12 @@ public sealed class ArticleImporter(BylineDbContext db, ArticleRenderer renderer
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (before is null || !StorySnapshot.Of(article).SameContentAs(before))
+        {
+            // An import is a save like any other: the newsroom's history shows what the file brought.
+            StoryRevisions.Record(db, article, article.Revision, null, ImportAuthor, created ? "Imported" : "Re-imported with changes", time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return new Outcome(article, ArticlePaths.Story(section.Slug, article.Slug), created, changed);
     }

@@ -44,6 +44,7 @@ public static class BylineApp
             .AddAccounts(builder.Environment)
             .AddArticles()
             .AddComments()
+            .AddNewsroom()
             .AddRevisions()
             .AddSite()
             .AddAdmin();
@@ -56,6 +57,7 @@ public static class BylineApp
         app.MapHosting();
         app.MapArticles();
         app.MapComments();
+        app.MapNewsroom();
         app.MapSite();
         app.MapAdmin();
         return app;

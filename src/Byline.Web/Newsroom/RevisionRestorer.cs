@@ -76,11 +76,6 @@ public sealed class RevisionRestorer(BylineDbContext db, ArticleRenderer rendere
                 return refusal;
             }
 
-            // A byline's key is (story, position): the old rows must be gone before rows with the same positions arrive.
-            db.RemoveRange(article.Bylines);
-            article.Bylines.Clear();
-            await db.SaveChangesAsync(cancellationToken);
-
             var now = time.GetUtcNow();
             snapshot.ApplyTo(article);
             article.BodyHtml = renderer.Render(article.BodyMarkdown);

@@ -66,10 +66,24 @@ public sealed record StorySnapshot(
         article.DisclaimerText = DisclaimerText;
         article.CommentsOpen = CommentsOpen;
         article.LeadImageId = LeadImageId;
-        article.Bylines.Clear();
+        // A byline's key is (story, position): rows at positions both lists have are updated in place, so one save never
+        // deletes and re-inserts a row with the same key (which EF cannot order).
+        var existing = article.Bylines.OrderBy(b => b.Position).ToList();
+        var nextPosition = existing.Count == 0 ? 0 : existing[^1].Position + 1;
         for (var i = 0; i < WriterIds.Count; i++)
         {
-            article.Bylines.Add(new ArticleByline { ArticleId = article.Id, WriterId = WriterIds[i], Position = i });
+            if (i < existing.Count)
+            {
+                existing[i].WriterId = WriterIds[i];
+            }
+            else
+            {
+                article.Bylines.Add(new ArticleByline { ArticleId = article.Id, WriterId = WriterIds[i], Position = nextPosition++ });
+            }
+        }
+        foreach (var extra in existing.Skip(WriterIds.Count))
+        {
+            article.Bylines.Remove(extra);
         }
     }
 

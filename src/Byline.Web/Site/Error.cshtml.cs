@@ -24,6 +24,11 @@ public sealed class ErrorModel(IProblemDetailsService problems) : PageModel
     private async Task<IActionResult> RespondAsync(int status)
     {
         var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        // A re-executed POST whose form could not be read binds no route values: the original status is still known.
+        if (status == 0 && reExecute is not null)
+        {
+            status = reExecute.OriginalStatusCode;
+        }
         if (status is < 400 or > 599)
         {
             status = 404;

@@ -190,7 +190,11 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
             "GET /api/v1/articles/{slug}/comments",
             "GET /api/v1/comments/{id}",
             "GET /api/v1/me",
+            "GET /api/v1/newsroom/stories/{id}",
             "POST /api/v1/articles/{slug}/comments",
+            "POST /api/v1/newsroom/stories",
+            "POST /api/v1/newsroom/stories/{id}/moves/{move}",
+            "PUT /api/v1/newsroom/stories/{id}",
         ], operations);
         var post = paths.GetProperty("/api/v1/articles/{slug}/comments").GetProperty("post");
         Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));

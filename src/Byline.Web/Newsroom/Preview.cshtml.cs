@@ -1,0 +1,26 @@
+using Byline.Web.Articles;
+using Byline.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Byline.Web.Newsroom;
+
+/// <summary>
+/// The live preview: the editor's script posts the form here as the writer types (with the page's antiforgery token)
+/// and gets back the story as the public page renders it, as an HTML fragment. Nothing is stored.
+/// </summary>
+[RequestFormLimits(ValueLengthLimit = 1024 * 1024)]
+[RequestSizeLimit(NewsroomApi.MaxRequestBytes)]
+public sealed class StoryPreviewModel(StoryPreview previews, SiteSettingsStore settings) : NewsroomPage
+{
+    [BindProperty]
+    public StoryForm Form { get; set; } = new();
+
+    public IActionResult OnGet() => NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var site = await settings.GetAsync(cancellationToken);
+        var story = await previews.BuildAsync(Form.ToInput(), cancellationToken);
+        return Partial("/Articles/_StoryArticle.cshtml", new StoryArticleView(story, site.Settings, site.Zone));
+    }
+}
