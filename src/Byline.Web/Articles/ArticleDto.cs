@@ -1,5 +1,6 @@
 using Byline.Data.Articles;
 using Byline.Data.Site;
+using Byline.Web.Media;
 
 namespace Byline.Web.Articles;
 
@@ -19,13 +20,14 @@ public sealed record ArticleDto(
     string? Disclaimer,
     bool CommentsOpen,
     int CommentCount,
-    int InlineFeedbackCount)
+    int InlineFeedbackCount,
+    LeadImageDto? LeadImage)
 {
     public sealed record WriterRef(string Slug, string Name, string Url);
 
     public sealed record SourceRef(string Outlet, string Title, DateOnly Date, string? Url, string Citation);
 
-    public static ArticleDto From(Article article, SiteSettings site) => new(
+    public static ArticleDto From(Article article, SiteSettings site, LeadImageDto? leadImage = null) => new(
         article.Slug,
         ArticlePaths.Story(article.Section.Slug, article.Slug),
         article.Headline,
@@ -42,5 +44,6 @@ public sealed record ArticleDto(
         Disclaimers.For(article, site),
         article.CommentsOpen,
         article.CommentCount,
-        article.InlineFeedbackCount);
+        article.InlineFeedbackCount,
+        leadImage);
 }

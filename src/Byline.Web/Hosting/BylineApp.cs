@@ -2,6 +2,7 @@ using Byline.Web.Accounts;
 using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Data;
+using Byline.Web.Media;
 using Byline.Web.Site;
 
 namespace Byline.Web.Hosting;
@@ -42,6 +43,7 @@ public static class BylineApp
             .AddAccounts(builder.Environment)
             .AddArticles()
             .AddComments()
+            .AddMedia()
             .AddSite();
 
         var app = builder.Build();
@@ -52,6 +54,7 @@ public static class BylineApp
         app.MapHosting();
         app.MapArticles();
         app.MapComments();
+        app.MapMedia();
         app.MapSite();
         return app;
     }
