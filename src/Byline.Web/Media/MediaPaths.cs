@@ -41,6 +41,8 @@ public static class MediaPaths
     /// </summary>
     public static string Markdown(string key, int width, string alt, string? caption, string? credit)
     {
+        // The figure syntax splits caption from credit at the last " | ", so a credit must not contain one.
+        credit = credit?.Replace(" | ", " / ", StringComparison.Ordinal);
         var title = (caption, credit) switch
         {
             ({ Length: > 0 }, { Length: > 0 }) => $"{caption} | Photo: {credit}",

@@ -34,6 +34,9 @@ public sealed class BylineSite : IAsyncLifetime, IAsyncDisposable
 
     public HttpClient Api { get; private set; } = null!;
 
+    /// <summary>The running app's services, for arranging what a test needs (accounts, tokens, stored data).</summary>
+    public IServiceProvider Services => server.Services;
+
     public async Task InitializeAsync()
     {
         server.Start();

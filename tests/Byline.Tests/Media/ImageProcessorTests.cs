@@ -147,6 +147,22 @@ public sealed class ImageProcessorTests
     }
 
     [Fact]
+    public void LargeTurnedJpegIsDecodedAtAFractionOfItsSizeAndStillShownUpright()
+    {
+        // Stored 200 × 3400 and tagged "turn clockwise": upright it is 3400 × 200, so the decoder may scale by half.
+        using var stored = TestImages.Halves(200, 3400);
+
+        var (image, _) = ImageProcessor.Process(TestImages.WithExif(TestImages.Encode(stored, SKEncodedImageFormat.Jpeg)));
+
+        Assert.Equal((3400, 200), (image!.Width, image.Height));
+        var largest = image.Renditions.Where(r => r.ContentType == MediaPaths.Jpeg).MaxBy(r => r.Width)!;
+        Assert.Equal((1600, 94), (largest.Width, largest.Height));
+        using var pixels = SKBitmap.Decode(largest.Bytes);
+        ImageAssert.Near(TestImages.Left, pixels.GetPixel(800, 15));
+        ImageAssert.Near(TestImages.Right, pixels.GetPixel(800, 80));
+    }
+
+    [Fact]
     public void TransparencyStaysInWebpAndBecomesWhiteInJpeg()
     {
         using var bitmap = new SKBitmap(new SKImageInfo(40, 40, SKColorType.Rgba8888, SKAlphaType.Premul));
