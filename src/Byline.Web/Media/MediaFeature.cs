@@ -2,6 +2,7 @@ using Byline.Web.Accounts;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace Byline.Web.Media;
 
@@ -29,9 +30,38 @@ public static class MediaFeature
             .WithSummary("Uploads an image (multipart: file, alt, caption, credit); answers its rendition URLs and Markdown.")
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser())
             .WithMetadata(new RequestSizeLimitAttribute(ImageUploads.MaxRequestBytes))
-            .WithFormOptions(multipartBodyLengthLimit: ImageUploads.MaxRequestBytes);
+            .WithFormOptions(multipartBodyLengthLimit: ImageUploads.MaxRequestBytes)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = UploadForm;
+                return Task.CompletedTask;
+            });
         return app;
     }
+
+    /// <summary>The form is read by hand (to answer an oversized body with a problem), so OpenAPI is told its shape.</summary>
+    private static OpenApiRequestBody UploadForm => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file", "alt" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "JPEG, PNG, WebP or GIF, up to 20 MB." },
+                        ["alt"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ImageUploads.MaxAltLength },
+                        ["caption"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ImageUploads.MaxCaptionLength },
+                        ["credit"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ImageUploads.MaxCreditLength },
+                    },
+                },
+            },
+        },
+    };
 
     public static async Task<Results<Created<ImageDto>, ProblemHttpResult>> UploadAsync(
         HttpRequest request, CurrentUser user, ImageUploads uploads, CancellationToken cancellationToken)

@@ -138,4 +138,16 @@ public sealed class ImageUploadApiTests(BylineApps apps) : IClassFixture<BylineA
 
         Assert.Equal(before, await factory.CountsAsync());
     }
+
+    [Fact]
+    public async Task OpenApiDescribesTheUploadForm()
+    {
+        var response = await apps[Databases.Sqlite].CreateClient().GetAsync("/openapi/v1.json");
+
+        var post = (await response.ReadJsonAsync()).GetProperty("paths").GetProperty("/api/v1/images").GetProperty("post");
+        var schema = post.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        Assert.Equal(["alt", "file"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.Equal("binary", schema.GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
+        Assert.True(post.GetProperty("responses").TryGetProperty("201", out _));
+    }
 }

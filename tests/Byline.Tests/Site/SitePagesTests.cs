@@ -190,6 +190,7 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
             "GET /api/v1/articles/{slug}/comments",
             "GET /api/v1/comments/{id}",
             "POST /api/v1/articles/{slug}/comments",
+            "POST /api/v1/images",
         ], operations);
         var post = paths.GetProperty("/api/v1/articles/{slug}/comments").GetProperty("post");
         Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
