@@ -1,5 +1,6 @@
 using Byline.Data.Articles;
 using Byline.Data.Site;
+using Byline.Web.Media;
 
 namespace Byline.Web.Articles;
 
@@ -20,7 +21,8 @@ public sealed record ArticleDto(
     bool CommentsOpen,
     int CommentCount,
     int InlineFeedbackCount,
-    IReadOnlyList<ArticleDto.CorrectionRef> Corrections)
+    IReadOnlyList<ArticleDto.CorrectionRef> Corrections,
+    LeadImageDto? LeadImage)
 {
     public sealed record WriterRef(string Slug, string Name, string Url);
 
@@ -29,7 +31,7 @@ public sealed record ArticleDto(
     /// <summary>A public correction, update or clarification; <c>kind</c> is "correction", "update" or "clarification".</summary>
     public sealed record CorrectionRef(string Kind, string Text, DateTimeOffset At);
 
-    public static ArticleDto From(Article article, SiteSettings site) => new(
+    public static ArticleDto From(Article article, SiteSettings site, LeadImageDto? leadImage = null) => new(
         article.Slug,
         ArticlePaths.Story(article.Section.Slug, article.Slug),
         article.Headline,
@@ -48,5 +50,6 @@ public sealed record ArticleDto(
         article.CommentCount,
         article.InlineFeedbackCount,
         [.. article.Corrections.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CorrectionRef(Newsroom.CorrectionText.Code(c.Kind), c.Text, c.CreatedAt))]);
+            .Select(c => new CorrectionRef(Newsroom.CorrectionText.Code(c.Kind), c.Text, c.CreatedAt))],
+        leadImage);
 }

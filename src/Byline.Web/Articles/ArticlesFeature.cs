@@ -31,6 +31,7 @@ public static class ArticlesFeature
             return Hosting.Problems.Create(404, "article-not-found", "There is no such story.");
         }
         var site = (await settings.GetAsync(cancellationToken)).Settings;
-        return TypedResults.Ok(ArticleDto.From(article, site));
+        var leadImage = article.LeadImageId is { } imageId ? await Media.LeadImage.FindAsync(db, imageId, cancellationToken) : null;
+        return TypedResults.Ok(ArticleDto.From(article, site, leadImage?.ToDto()));
     }
 }

@@ -29,6 +29,7 @@ public sealed class StoryModel(
     public StoryFragments.Entry? Fragments { get; private set; }
     public string FragmentKey { get; private set; } = "";
     public Article? Article { get; private set; }
+    public Media.LeadImage? LeadImage { get; private set; }
     public ThreadPage? Threads { get; private set; }
 
     [BindProperty]
@@ -139,6 +140,7 @@ public sealed class StoryModel(
         {
             Article = await StoryQuery.FindAsync(db, slug, cancellationToken)
                 ?? throw new InvalidOperationException($"Story {slug} vanished while its page was rendered.");
+            LeadImage = Article.LeadImageId is { } imageId ? await Media.LeadImage.FindAsync(db, imageId, cancellationToken) : null;
             Threads = await ThreadPage.LoadAsync(db, head.Id, null, ThreadPage.DefaultSize, cancellationToken);
         }
         return null;

@@ -3,6 +3,7 @@ using Byline.Web.Admin;
 using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Data;
+using Byline.Web.Media;
 using Byline.Web.Newsroom;
 using Byline.Web.Site;
 
@@ -46,6 +47,7 @@ public static class BylineApp
             .AddComments()
             .AddNewsroom()
             .AddRevisions()
+            .AddMedia()
             .AddSite()
             .AddAdmin();
 
@@ -58,6 +60,7 @@ public static class BylineApp
         app.MapArticles();
         app.MapComments();
         app.MapNewsroom();
+        app.MapMedia();
         app.MapSite();
         app.MapAdmin();
         return app;

@@ -192,6 +192,7 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
             "GET /api/v1/me",
             "GET /api/v1/newsroom/stories/{id}",
             "POST /api/v1/articles/{slug}/comments",
+            "POST /api/v1/images",
             "POST /api/v1/newsroom/stories",
             "POST /api/v1/newsroom/stories/{id}/moves/{move}",
             "PUT /api/v1/newsroom/stories/{id}",
