@@ -56,7 +56,7 @@ public static class AccountInput
         {
             return ("", "Enter the name to show with your comments.");
         }
-        if (name.Length > MaxDisplayNameCharacters * 4 || TextInput.CountCharacters(name) > MaxDisplayNameCharacters)
+        if (TextInput.IsLongerThan(name, MaxDisplayNameCharacters))
         {
             return (name, $"A name can be at most {MaxDisplayNameCharacters} characters.");
         }
@@ -70,7 +70,7 @@ public static class AccountInput
         {
             return ("", "The bio contains characters that cannot be shown.");
         }
-        if (bio.Length > MaxBioCharacters * 4 || TextInput.CountCharacters(bio) > MaxBioCharacters)
+        if (TextInput.IsLongerThan(bio, MaxBioCharacters))
         {
             return (bio, $"A bio can be at most {MaxBioCharacters:N0} characters.");
         }

@@ -59,11 +59,12 @@ public sealed class ArticleImporter(BylineDbContext db, ArticleRenderer renderer
         article.Language = story.Language;
         article.Section = section;
         article.Tags = [.. story.Tags];
-        // The operator imports finished stories: they are published as of the date the file gives.
+        // The operator imports finished stories: a new one is published as of the date the file gives. A re-import
+        // updates the content but never the workflow: a story the newsroom unpublished stays unpublished.
         article.PublishedAt = story.Published;
-        article.State = ArticleState.Published;
         if (created)
         {
+            article.State = ArticleState.Published;
             article.CreatedAt = time.GetUtcNow();
         }
         // A story that changes on re-import is honestly marked as updated, unless the file says when.

@@ -34,7 +34,7 @@ public static class CommentRules
         {
             return (null, CommentError.NameInvalid);
         }
-        if (name.Length > MaxNameCharacters * 4 || TextInput.CountCharacters(name) > MaxNameCharacters)
+        if (TextInput.IsLongerThan(name, MaxNameCharacters))
         {
             return (null, CommentError.NameTooLong);
         }

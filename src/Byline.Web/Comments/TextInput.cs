@@ -27,6 +27,15 @@ public static class TextInput
     /// <summary>User-perceived characters (grapheme clusters): what "10,000 characters" means to a writer of any script.</summary>
     public static int CountCharacters(string text) => new StringInfo(text).LengthInTextElements;
 
+    /// <summary>
+    /// Whether text is too long for a field of <paramref name="max"/> characters stored in a column of that length.
+    /// PostgreSQL counts code points, and one character a reader sees (a flag, a family emoji, a Devanagari syllable)
+    /// can be several, so the code-point count decides: it is never smaller than the visible count.
+    /// </summary>
+    public static bool IsLongerThan(string text, int max) =>
+        // Each code point is one or two UTF-16 units: past 2 × max units, there are surely more than max code points.
+        text.Length > max * 2 || (text.Length > max && text.EnumerateRunes().Count() > max);
+
     public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     private static (string, Problem) Clean(string? raw, bool multiline)

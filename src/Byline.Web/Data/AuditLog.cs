@@ -18,12 +18,26 @@ public sealed class AuditLog(BylineDbContext db, CurrentUser user, TimeProvider 
             ActorName = user.IsSignedIn ? user.DisplayName : "system",
             Action = action,
             Target = target,
-            Detail = detail.Length > 2000 ? detail[..2000] : detail,
+            Detail = Shorten(detail),
         });
 
     /// <summary>For work with no person behind it (the scheduler, the CLI).</summary>
     public static void RecordSystem(BylineDbContext db, DateTimeOffset at, string actor, string action, string target, string detail = "") =>
-        db.AuditEntries.Add(new AuditEntry { At = at, ActorName = actor, Action = action, Target = target, Detail = detail });
+        db.AuditEntries.Add(new AuditEntry { At = at, ActorName = actor, Action = action, Target = target, Detail = Shorten(detail) });
+
+    /// <summary>At most <see cref="MaxDetail"/> UTF-16 units, never cutting an emoji (a surrogate pair) in half.</summary>
+    public static string Shorten(string detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        if (detail.Length <= MaxDetail)
+        {
+            return detail;
+        }
+        var end = char.IsHighSurrogate(detail[MaxDetail - 1]) ? MaxDetail - 1 : MaxDetail;
+        return detail[..end];
+    }
+
+    public const int MaxDetail = 2000;
 
     public static string Article(int id) => $"article:{id}";
     public static string User(string id) => $"user:{id}";

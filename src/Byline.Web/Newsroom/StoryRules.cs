@@ -169,7 +169,7 @@ public static partial class StoryRules
         var (reason, problem) = TextInput.CleanMultiline(raw);
         return problem != TextInput.Problem.None ? (null, "The reason contains text that is not valid Unicode.")
             : reason.Length == 0 ? (null, "Say why the story is unpublished (readers never see this).")
-            : reason.Length > MaxReason * 4 || TextInput.CountCharacters(reason) > MaxReason ? (null, $"Keep the reason under {MaxReason:N0} characters.")
+            : TextInput.IsLongerThan(reason, MaxReason) ? (null, $"Keep the reason under {MaxReason:N0} characters.")
             : (reason, null);
     }
 
@@ -182,7 +182,7 @@ public static partial class StoryRules
             errors[field] = $"{what} contains text that is not valid Unicode.";
             return null;
         }
-        if (text.Length > max * 4 || TextInput.CountCharacters(text) > max)
+        if (TextInput.IsLongerThan(text, max))
         {
             errors[field] = $"{what} is longer than {max:N0} characters.";
             return null;

@@ -5,6 +5,15 @@ namespace Byline.Tests.Comments;
 public sealed class TextInputTests
 {
     [Theory]
+    [InlineData("abc", 3, false)]
+    [InlineData("abcd", 3, true)]
+    [InlineData("😀😀😀", 3, false)] // three code points, six UTF-16 units
+    [InlineData("🇳🇴🇳🇴", 3, true)] // two flags a reader sees, four code points
+    [InlineData("क्ष", 2, true)] // one Devanagari syllable, three code points
+    public void LengthLimitsCountCodePointsAsTheDatabaseColumnsDo(string text, int max, bool tooLong) =>
+        Assert.Equal(tooLong, TextInput.IsLongerThan(text, max));
+
+    [Theory]
     [InlineData("Cafe\u0301", "Caf\u00E9")]
     [InlineData("\u1100\u1161\u11A8", "\uAC01")] // Hangul jamo compose to one syllable
     [InlineData("A\u030A", "\u00C5")]

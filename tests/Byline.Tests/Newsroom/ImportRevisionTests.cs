@@ -25,4 +25,23 @@ public sealed class ImportRevisionTests(BylineApps apps) : IClassFixture<BylineA
         Assert.Equal("A corrected body.\n", revisions[1].BodyMarkdown);
         Assert.Equal(2, (await db.Articles.SingleAsync(a => a.Slug == slug)).Revision);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ReimportingAStoryTheNewsroomUnpublishedKeepsItUnpublished(string provider)
+    {
+        var factory = apps[provider];
+        var slug = Unique.Slug("import");
+        var first = await factory.AddStoryAsync(slug);
+        await factory.SetStateAsync(first.Article.Id, Byline.Data.Articles.ArticleState.Unpublished);
+
+        await factory.AddStoryAsync(slug, body: "A new body from the file.\n");
+
+        await using var db = factory.CreateDbContext();
+        var story = await db.Articles.SingleAsync(a => a.Slug == slug);
+        Assert.Equal(Byline.Data.Articles.ArticleState.Unpublished, story.State);
+        Assert.Equal("A new body from the file.\n", story.BodyMarkdown);
+        using var client = factory.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(first.Path)).StatusCode);
+    }
 }

@@ -53,6 +53,26 @@ public sealed class NewsroomApiTests(BylineApps apps) : IClassFixture<BylineApps
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AHeadlineThatLooksShortEnoughButHoldsTooManyCodePointsIsAFieldErrorNotAServerError(string provider)
+    {
+        var factory = apps[provider];
+        var section = await factory.SectionAsync();
+        var writer = await factory.CreateUserAsync(Roles.Writer);
+        using var client = factory.ClientFor(writer);
+        // 200 flags: 200 characters as a reader counts them, 400 code points for a 300-character column.
+        var flags = string.Concat(Enumerable.Repeat("🇳🇴", 200));
+
+        var response = await client.PostAsJsonAsync("/api/v1/newsroom/stories", new { headline = flags, slug = Unique.Slug(), sectionId = section, body = "Text." });
+
+        var problem = await Http.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal(["headline"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        // 75 flags, 150 code points: stored whole.
+        var fits = await client.PostAsJsonAsync("/api/v1/newsroom/stories", new { headline = flags[..300], slug = Unique.Slug(), sectionId = section, body = "Text." });
+        Assert.True(fits.StatusCode == HttpStatusCode.Created, await fits.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task BadFieldsAreRefusedTogetherWithAnErrorEachAndNothingIsStored(string provider)
     {
         var factory = apps[provider];
