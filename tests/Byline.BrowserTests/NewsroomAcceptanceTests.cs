@@ -44,6 +44,7 @@ public sealed partial class NewsroomAcceptanceTests(BylineSite site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload image" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Image uploaded.");
         await Assertions.Expect(page.Locator(".media-item.is-new .media-alt")).ToHaveTextAsync(alt);
+        await page.ScreenshotAsync(new() { Path = "/tmp/acceptance-images.png", FullPage = true });
 
         // A new story, watched in the live preview as it is written.
         await NewsroomNav(page).GetByRole(AriaRole.Link, new() { Name = "Stories" }).ClickAsync();
