@@ -12,12 +12,14 @@ namespace Byline.BrowserTests;
 
 /// <summary>
 /// Newsroom staff for browser journeys: accounts made through Identity on the running server, each with a writer page
-/// and an API token. The browser sends the token on every request (sign-in pages are not part of this branch), which
-/// the app accepts exactly like a session.
+/// a password and an API token. Journeys either sign in at /account/sign-in with the email and password, or send the
+/// token on every request, which the app accepts exactly like a session.
 /// </summary>
 public static class NewsroomStaff
 {
-    public sealed record Member(string DisplayName, string Token);
+    public const string Password = "correct horse battery";
+
+    public sealed record Member(string DisplayName, string Email, string Token);
 
     public static async Task<Member> CreateAsync(BylineSite site, string role, string name)
     {
@@ -29,10 +31,10 @@ public static class NewsroomStaff
         await db.SaveChangesAsync();
         var email = $"{Guid.NewGuid():N}@example.test";
         var user = new BylineUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, WriterId = writer.Id };
-        Check(await users.CreateAsync(user, "correct horse battery"));
+        Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRoleAsync(user, role));
         var token = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "browser tests", CancellationToken.None);
-        return new Member(displayName, token.Secret);
+        return new Member(displayName, email, token.Secret);
     }
 
     /// <summary>A browser context that acts as this member.</summary>

@@ -195,8 +195,9 @@ public sealed class StoryEditorModel(
 
     private async Task<PageResult> PageAsync(int status, CancellationToken cancellationToken)
     {
-        var story = await previews.BuildAsync(Form.ToInput(), cancellationToken);
-        Preview = new StoryArticleView(story, Site, Zone);
+        var input = Form.ToInput();
+        var story = await previews.BuildAsync(input, cancellationToken);
+        Preview = new StoryArticleView(story, Site, Zone, await previews.LeadImageAsync(input, cancellationToken));
         Response.StatusCode = status;
         return Page();
     }

@@ -20,7 +20,9 @@ public sealed class StoryPreviewModel(StoryPreview previews, SiteSettingsStore s
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var site = await settings.GetAsync(cancellationToken);
-        var story = await previews.BuildAsync(Form.ToInput(), cancellationToken);
-        return Partial("/Articles/_StoryArticle.cshtml", new StoryArticleView(story, site.Settings, site.Zone));
+        var input = Form.ToInput();
+        var story = await previews.BuildAsync(input, cancellationToken);
+        var leadImage = await previews.LeadImageAsync(input, cancellationToken);
+        return Partial("/Articles/_StoryArticle.cshtml", new StoryArticleView(story, site.Settings, site.Zone, leadImage));
     }
 }

@@ -3,6 +3,7 @@ using Byline.Data.Articles;
 using Byline.Web.Accounts;
 using Byline.Web.Articles;
 using Byline.Web.Comments;
+using Byline.Web.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Newsroom;
@@ -51,6 +52,10 @@ public sealed class StoryPreview(BylineDbContext db, CurrentUser user, ArticleRe
         }
         return story;
     }
+
+    /// <summary>The chosen lead image as the public page shows it; none when nothing, or an image since deleted, is chosen.</summary>
+    public Task<LeadImage?> LeadImageAsync(StoryInput input, CancellationToken cancellationToken) =>
+        input.LeadImageId is { } imageId ? LeadImage.FindAsync(db, imageId, cancellationToken) : Task.FromResult<LeadImage?>(null);
 
     private async Task<Section> SectionAsync(StoryInput input, CancellationToken cancellationToken)
     {

@@ -41,4 +41,18 @@ public sealed class AccountNavTests
         Assert.Equal(("post", "/account/sign-out"), (signOut.GetAttribute("method"), signOut.GetAttribute("action")));
         Assert.NotNull(signOut.QuerySelector("input[name=__RequestVerificationToken]"));
     }
+
+    [Fact]
+    public async Task TheAccountPageLinksToTheApiTokensPage()
+    {
+        using var factory = new BylineFactory();
+        var person = await factory.CreateUserAsync();
+        using var visitor = AccountSession.Start(factory);
+        await visitor.SignInAsync(person.Email, TestUsers.Password);
+
+        var link = (await visitor.PageAsync("/account")).QuerySelectorAll("main a").Single(a => a.GetAttribute("href") == "/account/tokens");
+
+        Assert.Equal("Manage your API tokens", link.Text());
+        Assert.Contains("API tokens", (await visitor.PageAsync("/account/tokens")).QuerySelector("h1")!.Text(), StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Byline.Data.Accounts;
 using Byline.Tests.Infrastructure;
+using Byline.Tests.Newsroom;
 using Byline.Web;
 using Byline.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -127,5 +128,32 @@ public sealed class LeadImageTests(BylineApps apps) : IClassFixture<BylineApps>
         Assert.Equal("Cranes idle at Port Averel.", lead.GetProperty("caption").GetString());
         Assert.Equal("Ines Moreau", lead.GetProperty("credit").GetString());
         Assert.Equal($"/media/{key}/320.jpg 320w, /media/{key}/640.jpg 640w, /media/{key}/1024.jpg 1024w, /media/{key}/1200.jpg 1200w", lead.GetProperty("srcset").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task EditorPreviewShowsTheChosenLeadImageAsTheStoryPageWould(string provider)
+    {
+        var factory = apps[provider];
+        var key = await UploadAsync(factory, 1600, 1000);
+        var writer = await factory.CreateUserAsync(Roles.Writer);
+        using var client = factory.ClientFor(writer);
+        var form = await client.EditorFormAsync("/newsroom/new");
+        await using (var db = factory.CreateDbContext())
+        {
+            form["Form.LeadImageId"] = (await db.Images.Where(i => i.Key == key).Select(i => i.Id).SingleAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        form["Form.Headline"] = "Cranes fall silent";
+
+        // The live preview's fragment, and the editor page's own preview (the Preview button without JavaScript).
+        foreach (var url in new[] { "/newsroom/preview", "/newsroom/new?handler=Preview" })
+        {
+            var response = await form.PostAsync(client, url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var img = Http.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("article.story figure.lead-image img");
+            Assert.True(img is not null, $"{url} shows no lead image");
+            Assert.Equal("Cranes at dawn over the harbour", img.GetAttribute("alt"));
+            Assert.Contains($"/media/{key}/", img.GetAttribute("src"), StringComparison.Ordinal);
+        }
     }
 }
