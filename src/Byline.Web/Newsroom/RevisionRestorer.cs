@@ -94,9 +94,21 @@ public sealed class RevisionRestorer(BylineDbContext db, ArticleRenderer rendere
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
-                return new(Status.Stale, await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.Revision).FirstAsync(cancellationToken));
+                // A race lost after the checks above: another save moved the revision (a concurrency failure, or the
+                // unique revision number), or another story took the slug. Nothing was stored; say which.
+                db.ChangeTracker.Clear();
+                var latest = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.Revision).FirstAsync(cancellationToken);
+                if (latest != basedOnRevision)
+                {
+                    return new(Status.Stale, latest);
+                }
+                if (await db.Articles.AnyAsync(a => a.Slug == snapshot.Slug && a.Id != id, cancellationToken))
+                {
+                    return new(Status.SlugTaken, latest, Detail: snapshot.Slug);
+                }
+                throw;
             }
             await transaction.CommitAsync(cancellationToken);
             return new(Status.Restored, restored.Number, published);
