@@ -93,9 +93,8 @@ public sealed class CommentPosting(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        cache.Evict(CacheTags.Article(article.Article.Id));
         // Fronts show comment counts too.
-        cache.Evict(CacheTags.Fronts);
+        cache.EvictStory(article.Article.Id);
         return (new Posted(comment, article.Article, article.SectionSlug), null);
     }
 }

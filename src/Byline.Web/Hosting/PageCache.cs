@@ -74,6 +74,13 @@ public sealed class PageCache(TimeProvider time)
             (_, old) => { Interlocked.Add(ref bytes, body.Length - old.Body.Length); return page; });
     }
 
+    /// <summary>A story changed in a way readers see: its own pages go, and the lists that show it (headline, counts).</summary>
+    public void EvictStory(int articleId)
+    {
+        Evict(CacheTags.Article(articleId));
+        Evict(CacheTags.Fronts);
+    }
+
     public void Evict(string tag)
     {
         if (!keysByTag.TryRemove(tag, out var keys))

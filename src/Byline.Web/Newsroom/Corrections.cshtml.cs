@@ -75,8 +75,7 @@ public sealed class CorrectionsModel(BylineDbContext db, CurrentUser user, Corre
         {
             return NotPublished();
         }
-        pageCache.Evict(CacheTags.Article(id));
-        pageCache.Evict(CacheTags.Fronts);
+        pageCache.EvictStory(id);
         return Redirect($"{RevisionPaths.Corrections(id)}?added={correction.Id}#correction-{correction.Id}");
     }
 

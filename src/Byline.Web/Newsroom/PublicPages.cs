@@ -10,11 +10,7 @@ namespace Byline.Web.Newsroom;
 /// </summary>
 public sealed class PublicPages(PageCache cache, SiteSettingsStore settings)
 {
-    public void StoryChanged(int storyId)
-    {
-        cache.Evict(CacheTags.Article(storyId));
-        cache.Evict(CacheTags.Fronts);
-    }
+    public void StoryChanged(int storyId) => cache.EvictStory(storyId);
 
     public void SectionsChanged()
     {

@@ -33,8 +33,7 @@ public sealed class RevisionRestoreModel(CurrentUser user, RevisionRestorer rest
             case RevisionRestorer.Status.Restored:
                 if (Outcome.Published)
                 {
-                    pageCache.Evict(CacheTags.Article(id));
-                    pageCache.Evict(CacheTags.Fronts);
+                    pageCache.EvictStory(id);
                 }
                 return Redirect($"{RevisionPaths.List(id)}?restored={number}");
             case RevisionRestorer.Status.Unchanged:
