@@ -2,6 +2,7 @@ using Byline.Data.Accounts;
 using Byline.Data.Articles;
 using Byline.Data.Audit;
 using Byline.Data.Comments;
+using Byline.Data.Outbox;
 using Byline.Data.Media;
 using Byline.Data.Site;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -35,6 +36,8 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentAnchor> CommentAnchors => Set<CommentAnchor>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
@@ -208,6 +211,30 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
             comment.HasOne<Article>().WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
             comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
             comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.RootId).OnDelete(DeleteBehavior.Restrict);
+            comment.HasOne(c => c.Anchor).WithOne().HasForeignKey<CommentAnchor>(a => a.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CommentAnchor>(anchor =>
+        {
+            anchor.HasKey(a => a.CommentId);
+            // Re-anchoring loads every passage of one story.
+            anchor.HasIndex(a => a.ArticleId);
+            anchor.Property(a => a.Exact).HasMaxLength(1000);
+            anchor.Property(a => a.CurrentQuote).HasMaxLength(4000);
+            // 32 UTF-16 code units of context, plus one when the edge would split a surrogate pair.
+            anchor.Property(a => a.Prefix).HasMaxLength(40);
+            anchor.Property(a => a.Suffix).HasMaxLength(40);
+            anchor.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
+            anchor.HasOne<Article>().WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            anchor.HasOne<ArticleCorrection>().WithMany().HasForeignKey(a => a.AddressedByCorrectionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            // Workers claim the oldest due message that is not done.
+            message.HasIndex(m => new { m.DoneAt, m.DueAt, m.Id });
+            message.Property(m => m.Kind).HasMaxLength(64);
+            message.Property(m => m.LastError).HasMaxLength(2000);
         });
 
         modelBuilder.Entity<SiteSettings>(settings =>

@@ -9,4 +9,7 @@ public sealed class ArticleCorrection
     public required string Text { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedByUserId { get; set; }
+
+    /// <summary>The story's revision when the correction was published: the edits up to it are what it addresses.</summary>
+    public int? Revision { get; set; }
 }

@@ -18,5 +18,11 @@ public sealed class ArticleRevision
     public required string Headline { get; set; }
     public string? Standfirst { get; set; }
     public required string BodyMarkdown { get; set; }
+
+    /// <summary>
+    /// The text content of the rendered body, which passage offsets count in. Kept because the same Markdown may render
+    /// differently in a later version of Byline; null for revisions written before inline feedback existed.
+    /// </summary>
+    public string? BodyText { get; set; }
     public required string Fields { get; set; }
 }

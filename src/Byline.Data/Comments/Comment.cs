@@ -29,4 +29,7 @@ public sealed class Comment
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EditedAt { get; set; }
     public CommentStatus Status { get; set; } = CommentStatus.Approved;
+
+    /// <summary>The passage this comment responds to, when it is inline feedback.</summary>
+    public CommentAnchor? Anchor { get; set; }
 }

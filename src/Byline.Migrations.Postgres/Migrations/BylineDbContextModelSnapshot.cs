@@ -309,6 +309,9 @@ namespace Byline.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int?>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -345,6 +348,9 @@ namespace Byline.Migrations.Postgres.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodyText")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -544,6 +550,78 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentAnchor", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AddressedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AddressedByCorrectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("CurrentEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CurrentQuote")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("CurrentStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EditedAtRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("End")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Exact")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ResolvedRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Suffix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("AddressedByCorrectionId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("CommentAnchors");
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.Property<int>("ImageId")
@@ -613,6 +691,46 @@ namespace Byline.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Images");
+                });
+
+            modelBuilder.Entity("Byline.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAt", "DueAt", "Id");
+
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("Byline.Data.Site.SiteSettings", b =>
@@ -941,6 +1059,26 @@ namespace Byline.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentAnchor", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.ArticleCorrection", null)
+                        .WithMany()
+                        .HasForeignKey("AddressedByCorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithOne("Anchor")
+                        .HasForeignKey("Byline.Data.Comments.CommentAnchor", "CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.HasOne("Byline.Data.Media.StoredImage", null)
@@ -1057,6 +1195,11 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Navigation("Bylines");
 
                     b.Navigation("Corrections");
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.Comment", b =>
+                {
+                    b.Navigation("Anchor");
                 });
 
             modelBuilder.Entity("Byline.Data.Media.StoredImage", b =>

@@ -297,6 +297,9 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -331,6 +334,9 @@ namespace Byline.Migrations.Sqlite.Migrations
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyText")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -522,6 +528,78 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentAnchor", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AddressedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AddressedByCorrectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CurrentEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentQuote")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EditedAtRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exact")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolvedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Suffix")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("AddressedByCorrectionId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("CommentAnchors");
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.Property<int>("ImageId")
@@ -589,6 +667,44 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Images");
+                });
+
+            modelBuilder.Entity("Byline.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAt", "DueAt", "Id");
+
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("Byline.Data.Site.SiteSettings", b =>
@@ -911,6 +1027,26 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentAnchor", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.ArticleCorrection", null)
+                        .WithMany()
+                        .HasForeignKey("AddressedByCorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithOne("Anchor")
+                        .HasForeignKey("Byline.Data.Comments.CommentAnchor", "CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.HasOne("Byline.Data.Media.StoredImage", null)
@@ -1027,6 +1163,11 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Navigation("Bylines");
 
                     b.Navigation("Corrections");
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.Comment", b =>
+                {
+                    b.Navigation("Anchor");
                 });
 
             modelBuilder.Entity("Byline.Data.Media.StoredImage", b =>

@@ -17,6 +17,7 @@ public sealed class ArticleRenderer
         .UseSmartyPants()
         .Use<AttributedQuotes>()
         .Use<ImageFigures>()
+        .Use<InlineFeedback.AuthorPrompts>()
         .Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
@@ -41,7 +42,7 @@ public sealed class ArticleRenderer
         }
     }
 
-    /// <summary>The plain text of a story body, used for summaries and (later) anchoring.</summary>
+    /// <summary>The plain text of a story body, used for summaries (anchoring uses <see cref="InlineFeedback.StoryText"/>).</summary>
     public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline);
 
     private static HtmlSanitizer CreateSanitizer()
@@ -52,6 +53,9 @@ public sealed class ArticleRenderer
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Add("loading");
+        // Written only by the author prompt extension: writers cannot write HTML.
+        sanitizer.AllowedAttributes.Add("data-prompt");
+        sanitizer.AllowedAttributes.Add(InlineFeedback.StoryText.UiAttribute);
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.PostProcessNode += (_, e) =>
         {

@@ -31,6 +31,7 @@ public sealed class StoryModel(
     public Article? Article { get; private set; }
     public Media.LeadImage? LeadImage { get; private set; }
     public ThreadPage? Threads { get; private set; }
+    public InlineFeedback.StoryPassages? Passages { get; private set; }
 
     [BindProperty]
     public CommentForm Input { get; set; } = new();
@@ -142,6 +143,7 @@ public sealed class StoryModel(
                 ?? throw new InvalidOperationException($"Story {slug} vanished while its page was rendered.");
             LeadImage = Article.LeadImageId is { } imageId ? await Media.LeadImage.FindAsync(db, imageId, cancellationToken) : null;
             Threads = await ThreadPage.LoadAsync(db, head.Id, null, ThreadPage.DefaultSize, cancellationToken);
+            Passages = await InlineFeedback.StoryPassages.LoadAsync(db, head.Id, InlineFeedback.StoryText.Of(Article.BodyHtml), cancellationToken);
         }
         return null;
     }

@@ -15,6 +15,7 @@ public sealed record CommentDto(
     DateTimeOffset? EditedAt,
     string Status,
     string Permalink,
+    InlineFeedback.AnchorDto? Anchor,
     IReadOnlyList<CommentDto> Replies)
 {
     public static string StatusName(CommentStatus status) => status switch
@@ -35,6 +36,7 @@ public sealed record CommentDto(
         comment.EditedAt,
         StatusName(comment.Status),
         $"{storyPath}#comment-{comment.Id}",
+        comment.Anchor is null ? null : InlineFeedback.AnchorDto.From(comment.Anchor),
         replies ?? []);
 
     public static CommentDto From(CommentThreads.Node<Comment> node, string storyPath) =>

@@ -8,7 +8,16 @@ public sealed class CommentForm
     public string? AuthorName { get; set; }
     public string? AuthorEmail { get; set; }
 
-    public CommentSubmission ToSubmission() => new(Body, ParentId, AuthorName, AuthorEmail);
+    // The passage, for inline feedback: filled in by passages.js from the reader's selection.
+    public string? AnchorExact { get; set; }
+    public string? AnchorPrefix { get; set; }
+    public string? AnchorSuffix { get; set; }
+    public int? AnchorStart { get; set; }
+    public int? AnchorEnd { get; set; }
+    public int? AnchorRevision { get; set; }
+
+    public CommentSubmission ToSubmission() => new(Body, ParentId, AuthorName, AuthorEmail,
+        AnchorExact is null ? null : new(AnchorExact, AnchorPrefix, AnchorSuffix, AnchorStart, AnchorEnd, AnchorRevision));
 }
 
 /// <summary>

@@ -4,13 +4,15 @@ using Byline.Data.Articles;
 using Byline.Data.Comments;
 using Byline.Web.Data;
 using Byline.Web.Hosting;
+using Byline.Web.InlineFeedback;
 using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Comments;
 
 /// <summary>
 /// The write path of a comment, shared by the HTML form and the JSON API:
-/// validate → resolve the parent → one transaction (insert + counter) → evict the story's cached pages.
+/// validate → check the passage (inline feedback) or resolve the parent → one transaction (insert + counter) → evict the
+/// story's cached pages.
 /// </summary>
 public sealed class CommentPosting(
     BylineDbContext db,
@@ -18,6 +20,7 @@ public sealed class CommentPosting(
     SiteSettingsStore settings,
     PageCache cache,
     WriteGate writeGate,
+    PassageAnchoring anchoring,
     TimeProvider time)
 {
     public sealed record Posted(Comment Comment, Article Article, string SectionSlug);
@@ -67,6 +70,20 @@ public sealed class CommentPosting(
             Status = CommentStatus.Approved,
         };
 
+        if (submission.Anchor is { } anchor)
+        {
+            if (submission.ParentId is not null)
+            {
+                return (null, AnchorError.OnReply);
+            }
+            var story = new PassageAnchoring.Story(article.Article.Id, article.Article.Revision, article.Article.BodyHtml);
+            (comment.Anchor, var anchorError) = await anchoring.AnchorAsync(db, story, anchor, cancellationToken);
+            if (anchorError is not null)
+            {
+                return (null, anchorError);
+            }
+        }
+
         if (submission.ParentId is { } parentId)
         {
             var parent = await db.Comments.AsNoTracking()
@@ -85,10 +102,18 @@ public sealed class CommentPosting(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.Comments.Add(comment);
+            if (comment.Anchor is not null && await db.Articles.Where(a => a.Id == article.Article.Id).Select(a => a.Revision)
+                    .FirstAsync(cancellationToken) != article.Article.Revision)
+            {
+                // The story was edited since the passage was checked: re-anchor it along with the others.
+                PassageReanchoring.Enqueue(db, article.Article.Id, time.GetUtcNow());
+            }
             await db.SaveChangesAsync(cancellationToken);
+            var feedback = comment.Anchor is null ? 0 : 1;
             await db.Articles.Where(a => a.Id == article.Article.Id)
                 .ExecuteUpdateAsync(a => a
-                    .SetProperty(x => x.CommentCount, x => x.CommentCount + 1)
+                    .SetProperty(x => x.CommentCount, x => x.CommentCount + 1 - feedback)
+                    .SetProperty(x => x.InlineFeedbackCount, x => x.InlineFeedbackCount + feedback)
                     .SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -35,6 +35,8 @@ public static class CommentsFeature
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
+        app.MapGet(InlineFeedback.CommentLinks.InDiscussion(0).Replace("0", "{id:long}", StringComparison.Ordinal), ShowAsync)
+            .ExcludeFromDescription();
         app.MapGet("/api/v1/comments/{id:long}", GetAsync).WithTags("Comments").WithName("GetComment")
             .WithSummary("One visible comment.");
         return app;
@@ -96,10 +98,28 @@ public static class CommentsFeature
         return TypedResults.Created($"/api/v1/comments/{dto.Id}", dto);
     }
 
+    /// <summary>A comment's place in the discussion: the story page when its thread is on the first page, else the page that starts with it.</summary>
+    public static async Task<Results<RedirectHttpResult, NotFound>> ShowAsync(long id, BylineDbContext db, CancellationToken cancellationToken)
+    {
+        var found = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == id && c.Status == Byline.Data.Comments.CommentStatus.Approved)
+            .Join(db.Articles.Published(), c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug, SectionSlug = a.Section.Slug })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var start = await ThreadPage.PageStartFor(db, found.Comment, cancellationToken);
+        var anchor = "#" + ArticlePaths.CommentAnchor(id);
+        return TypedResults.Redirect(start is null
+            ? ArticlePaths.Story(found.SectionSlug, found.Slug) + anchor
+            : $"{ArticlePaths.Discussion(found.SectionSlug, found.Slug)}?after={start}{anchor}");
+    }
+
     public static async Task<Results<Ok<CommentDto>, ProblemHttpResult>> GetAsync(
         long id, BylineDbContext db, CancellationToken cancellationToken)
     {
-        var found = await db.Comments.AsNoTracking()
+        var found = await db.Comments.AsNoTracking().Include(c => c.Anchor)
             .Where(c => c.Id == id && c.Status == Byline.Data.Comments.CommentStatus.Approved)
             .Join(db.Articles.Published(), c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug, SectionSlug = a.Section.Slug })
             .FirstOrDefaultAsync(cancellationToken);

@@ -15,7 +15,7 @@ public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Thre
     public static async Task<ThreadPage> LoadAsync(
         BylineDbContext db, int articleId, KeysetCursor? after, int size, CancellationToken cancellationToken)
     {
-        var roots = db.Comments.AsNoTracking()
+        var roots = db.Comments.AsNoTracking().Include(c => c.Anchor)
             .Where(c => c.ArticleId == articleId && c.RootId == null && c.Status == CommentStatus.Approved);
         if (after is { } a)
         {

@@ -20,6 +20,8 @@ public static class DataFeature
 
     public static void Configure(DbContextOptionsBuilder db, BylineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        db.AddInterceptors(Hosting.Outbox.OutboxWakeup.Instance);
         if (options.Database.IsPostgres)
         {
             var connection = options.Database.ConnectionString

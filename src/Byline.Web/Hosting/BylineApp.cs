@@ -3,6 +3,8 @@ using Byline.Web.Admin;
 using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Data;
+using Byline.Web.Hosting.Outbox;
+using Byline.Web.InlineFeedback;
 using Byline.Web.Media;
 using Byline.Web.Newsroom;
 using Byline.Web.Site;
@@ -45,6 +47,8 @@ public static class BylineApp
             .AddAccounts(builder.Environment)
             .AddArticles()
             .AddComments()
+            .AddInlineFeedback()
+            .AddOutbox()
             .AddNewsroom()
             .AddRevisions()
             .AddMedia()

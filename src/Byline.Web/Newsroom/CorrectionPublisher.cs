@@ -36,8 +36,11 @@ public sealed class CorrectionPublisher(BylineDbContext db, TimeProvider time, W
                 Text = text,
                 CreatedAt = now,
                 CreatedByUserId = userId,
+                // What the newsroom changed up to now is what this correction addresses (see PassageReanchoring).
+                Revision = await db.Articles.Where(a => a.Id == articleId).Select(a => a.Revision).FirstAsync(cancellationToken),
             };
             db.ArticleCorrections.Add(correction);
+            InlineFeedback.PassageReanchoring.Enqueue(db, articleId, now);
             audit.Record("article.correction", AuditLog.Article(articleId), $"{kind}: {text}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

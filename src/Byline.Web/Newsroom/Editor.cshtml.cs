@@ -42,6 +42,9 @@ public sealed class StoryEditorModel(
     public SiteSettings Site { get; private set; } = null!;
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>Readers' responses to passages of this story, so that editors see what readers question.</summary>
+    public InlineFeedback.StoryPassages Feedback { get; private set; } = InlineFeedback.StoryPassages.None;
+
     public bool IsEditor => me.IsIn(Roles.Editor);
     public bool CanEdit => Story is null || Access!.CanEdit(Story.State);
     public IEnumerable<StoryWorkflow.Move> Moves => Story is null ? [] : Access!.Moves(Story.State);
@@ -185,6 +188,7 @@ public sealed class StoryEditorModel(
                 return false;
             }
             (Story, Access) = found;
+            Feedback = await InlineFeedback.StoryPassages.LoadAsync(db, storyId, InlineFeedback.StoryText.Of(Story.BodyHtml), cancellationToken);
         }
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
         Writers = await db.Writers.AsNoTracking().OrderBy(w => w.DisplayName).ToListAsync(cancellationToken);

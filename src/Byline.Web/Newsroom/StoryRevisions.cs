@@ -39,9 +39,12 @@ public static class StoryRevisions
             Headline = snapshot.Headline,
             Standfirst = snapshot.Standfirst,
             BodyMarkdown = snapshot.BodyMarkdown,
+            BodyText = InlineFeedback.StoryText.Of(article.BodyHtml),
             Fields = snapshot.FieldsJson(),
         };
         db.ArticleRevisions.Add(revision);
+        // Readers' passages follow the text to its new revision, in the background, once this save commits.
+        InlineFeedback.PassageReanchoring.Enqueue(db, article.Id, at);
         return revision;
     }
 }

@@ -67,6 +67,8 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
         builder.UseSetting("Byline:SeedDemo", seedDemo ? "true" : "false");
         builder.UseSetting("Byline:Database:Provider", provider);
         builder.UseSetting("Byline:Database:ConnectionString", ConnectionString);
+        // Background work runs when a test says so (PassageKit.RunOutboxAsync), not in the middle of what it measures.
+        builder.UseSetting("Byline:Outbox:Worker", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
