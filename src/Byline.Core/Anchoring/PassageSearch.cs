@@ -21,6 +21,7 @@ internal sealed class PassageSearch(string newText, EditMap map)
 
     private const double StrongSide = 0.7;
     private const double AmbiguityMargin = 0.03;
+    private const int MinInsertionSearched = 24;
     private const int MaxInsertionSearched = 5000;
 
     private readonly record struct Candidate(int Start, int End, double Quote, PassageContext.Agreements Context,
@@ -190,7 +191,8 @@ internal sealed class PassageSearch(string newText, EditMap map)
         foreach (var (start, end) in map.Insertions())
         {
             var inserted = end - start;
-            if (inserted * 2 >= exact.Length && inserted <= MaxInsertionSearched)
+            // Only insertions that could hold most of the quote: a scattered rewrite inserts hundreds of single words.
+            if (inserted * 4 >= exact.Length * 3 && inserted >= MinInsertionSearched && inserted <= MaxInsertionSearched)
                 Search(start - exact.Length, end + exact.Length);
         }
         return found;
