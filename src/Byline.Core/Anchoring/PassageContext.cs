@@ -11,6 +11,8 @@ internal sealed class PassageContext
     private readonly BitParallelPattern? prefixPattern;
     private readonly BitParallelPattern? suffixPattern;
 
+    private const double Unknown = 0.4;
+
     public PassageContext(string prefix, string suffix)
     {
         this.prefix = prefix;
@@ -18,6 +20,10 @@ internal sealed class PassageContext
         prefixPattern = prefix.Length > 0 ? new BitParallelPattern(prefix) : null;
         suffixPattern = suffix.Length > 0 ? new BitParallelPattern(suffix) : null;
     }
+
+    public string Prefix => prefix;
+
+    public string Suffix => suffix;
 
     public static double Agreement(string text, int start, int end, string prefix, string suffix) =>
         new PassageContext(prefix, suffix).Sides(text, start, end).Combined;
@@ -36,8 +42,9 @@ internal sealed class PassageContext
         double before, after;
         if (prefixPattern is null)
         {
-            // The passage began the text; a candidate that also begins it agrees, elsewhere we cannot tell.
-            before = start == 0 ? 1 : 0.5;
+            // The passage began the text; a candidate that also begins it agrees. Elsewhere nothing vouches for it,
+            // and "unknown" must stay below the 0.5 that counts as one side agreeing.
+            before = start == 0 ? 1 : Unknown;
         }
         else
         {
@@ -49,7 +56,7 @@ internal sealed class PassageContext
         }
         if (suffixPattern is null)
         {
-            after = end == text.Length ? 1 : 0.5;
+            after = end == text.Length ? 1 : Unknown;
         }
         else
         {

@@ -21,6 +21,7 @@ internal sealed class PassageSearch(string newText, EditMap map)
 
     private const double StrongSide = 0.7;
     private const double AmbiguityMargin = 0.03;
+    private const int MinInsertionSearched = 24;
     private const int MaxInsertionSearched = 5000;
 
     private readonly record struct Candidate(int Start, int End, double Quote, PassageContext.Agreements Context,
@@ -31,6 +32,11 @@ internal sealed class PassageSearch(string newText, EditMap map)
         var expectedStart = map.MapStart(oldStart);
         var expectedEnd = Math.Max(expectedStart, map.MapEnd(oldEnd));
         var (imageStart, imageEnd) = TrimLike(exact, expectedStart, expectedEnd);
+        // When the passage's own surroundings still stand, around other words, elsewhere than the diff put it, the
+        // passage was rewritten there and the diff paired it with a copy: the slot between them is its place.
+        if (Slot(context, exact.Length) is { } slot && (slot.End <= imageStart || slot.Start >= imageEnd)
+            && (imageEnd <= imageStart || context.Sides(newText, imageStart, imageEnd).Min < StrongSide))
+            (imageStart, imageEnd, expectedStart, expectedEnd) = (slot.Start, slot.End, slot.Start, slot.End);
         var hasImage = imageEnd > imageStart;
         var request = new Request(exact, context, oldStart, oldEnd, expectedStart, expectedEnd, imageStart, imageEnd);
 
@@ -74,6 +80,35 @@ internal sealed class PassageSearch(string newText, EditMap map)
         return new Reanchored(outcome, chosen.Start, chosen.End, Math.Round(chosen.Score, 3), Touched: !same);
     }
 
+    /// <summary>
+    /// The range of the new text framed by the passage's context: the last characters of its prefix, then within a
+    /// few quote lengths the first characters of its suffix. Null when no such frame exists or it is not unique.
+    /// </summary>
+    public (int Start, int End)? Slot(PassageContext context, int quoteLength)
+    {
+        const int Frame = 16;
+        if (context.Prefix.Length < Frame / 2 || context.Suffix.Length < Frame / 2)
+            return null;
+        var before = context.Prefix[^Math.Min(Frame, context.Prefix.Length)..];
+        var after = context.Suffix[..Math.Min(Frame, context.Suffix.Length)];
+        (int Start, int End)? found = null;
+        for (var at = newText.IndexOf(before, StringComparison.Ordinal); at >= 0;
+             at = newText.IndexOf(before, at + 1, StringComparison.Ordinal))
+        {
+            var start = at + before.Length;
+            var reach = Math.Min(newText.Length - start, 3 * quoteLength + 32);
+            var end = newText.IndexOf(after, start, reach, StringComparison.Ordinal);
+            if (end < 0 || end == start)
+                continue;
+            if (found is not null)
+                return null;
+            found = (start, end);
+            if (start + 1 >= newText.Length)
+                break;
+        }
+        return found;
+    }
+
     private readonly record struct Request(string Exact, PassageContext Context, int OldStart, int OldEnd,
         int ExpectedStart, int ExpectedEnd, int ImageStart, int ImageEnd);
 
@@ -92,7 +127,19 @@ internal sealed class PassageSearch(string newText, EditMap map)
         var (own, foreign) = map.Provenance(start, end, request.OldStart, request.OldEnd);
         var scale = 64.0 + request.Exact.Length;
         var position = 1.0 / (1.0 + Math.Abs(start - request.ExpectedStart) / scale);
-        var near = isImage || (start < request.ExpectedEnd + scale && end > request.ExpectedStart - scale);
+        // Where the diff put the passage only counts if the words around it agree on at least one side; otherwise
+        // the diff may have paired the passage with a copy of it (see TextEdit.Reanchor).
+        var trusted = context.Max >= 0.5;
+        if (!trusted)
+        {
+            own = 0;
+            position = 0;
+        }
+        // Near the diff's image means on it: next to a rewritten original, a copy of the old words is another passage.
+        var hasImage = request.ImageEnd > request.ImageStart;
+        var near = trusted && (hasImage
+            ? start < request.ImageEnd && end > request.ImageStart
+            : start < request.ExpectedEnd + scale && end > request.ExpectedStart - scale);
         var place = Math.Max((double)own / length, position);
         var score = 0.55 * quote + 0.3 * context.Combined + 0.15 * place;
         return new Candidate(start, end, quote, context, (double)own / length, (double)foreign / length, isImage, near, score);
@@ -141,12 +188,12 @@ internal sealed class PassageSearch(string newText, EditMap map)
         var slack = exact.Length + maxErrors + 32;
         Search(request.ExpectedStart - slack, request.ExpectedEnd + slack);
         // A passage the diff saw deleted may have been moved and edited: look in the text the edit inserted.
-        foreach (var hunk in map.Hunks)
+        foreach (var (start, end) in map.Insertions())
         {
-            var inserted = hunk.NewEnd - hunk.NewStart;
-            if (inserted * 2 >= exact.Length && inserted <= MaxInsertionSearched
-                && (hunk.NewEnd < request.ExpectedStart - slack || hunk.NewStart > request.ExpectedEnd + slack))
-                Search(hunk.NewStart - exact.Length, hunk.NewEnd + exact.Length);
+            var inserted = end - start;
+            // Only insertions that could hold most of the quote: a scattered rewrite inserts hundreds of single words.
+            if (inserted * 4 >= exact.Length * 3 && inserted >= MinInsertionSearched && inserted <= MaxInsertionSearched)
+                Search(start - exact.Length, end + exact.Length);
         }
         return found;
 

@@ -57,8 +57,16 @@ public sealed class TextEdit
         {
             // Every character of the passage lies in one unchanged stretch, so the mapped range holds the quote.
             var start = map.MapStart(old.Start);
-            return new Reanchored(start == old.Start ? AnchorOutcome.Kept : AnchorOutcome.Moved,
-                start, start + exact.Length, 1, Touched: false);
+            var sides = context.Sides(NewText, start, start + exact.Length);
+            if (!map.Touches(LineStart(old.Start), LineEnd(old.End))
+                || (sides.Max >= 0.5 && (exact.Length >= PassageSearch.ShortQuote || sides.Min >= 0.5)
+                    && (sides.Min >= 0.7 || search.Slot(context, exact.Length) is not { } slot
+                    || (slot.Start < start + exact.Length && slot.End > start))))
+                return new Reanchored(start == old.Start ? AnchorOutcome.Kept : AnchorOutcome.Moved,
+                    start, start + exact.Length, 1, Touched: false);
+            // Its paragraph was edited and the words around it changed (on both sides, or on one while both still
+            // frame other words elsewhere): the diff may have paired the passage with a copy of it (a pull quote of
+            // the old words) while the original was rewritten in place. Search.
         }
 
         // The diff may align repeated text arbitrarily and call the passage edited though its words are still in
@@ -71,6 +79,14 @@ public sealed class TextEdit
         }
 
         return search.Resolve(exact, context, old.Start, old.End);
+    }
+
+    private int LineStart(int offset) => offset == 0 ? 0 : OldText.LastIndexOf('\n', offset - 1) + 1;
+
+    private int LineEnd(int offset)
+    {
+        var end = OldText.IndexOf('\n', offset);
+        return end < 0 ? OldText.Length : end;
     }
 
     // Stored anchors match their revision; one whose offsets drifted is found again by its quote and context.
