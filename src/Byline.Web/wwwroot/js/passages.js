@@ -68,7 +68,17 @@ function selectedPassage() {
     while (end > start && /\s/.test(text[end - 1])) end--;
     if (isInsidePair(text, start)) start--;
     if (isInsidePair(text, end)) end++;
-    return start < end ? passageAt(text, start, end) : null;
+    if (start >= end) {
+        return null;
+    }
+    // A selection that cuts a word takes the whole word, as readers mean it (not in scripts written without spaces).
+    while (start > 0 && isWordPart(text[start - 1]) && isWordPart(text[start])) start--;
+    while (end < text.length && isWordPart(text[end - 1]) && isWordPart(text[end])) end++;
+    return passageAt(text, start, end);
+}
+
+function isWordPart(char) {
+    return /[\p{L}\p{N}\p{M}]/u.test(char) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(char);
 }
 
 function passageAt(text, start, end) {
@@ -235,7 +245,7 @@ function openPopover(key, opener) {
     content.querySelector('.passage-quote')?.remove();
     const close = document.createElement('button');
     close.type = 'button';
-    close.className = 'passage-popover-close';
+    close.className = 'button button-secondary passage-popover-close';
     close.textContent = 'Close';
     close.addEventListener('click', closePopover);
     popover.append(content, close);
