@@ -43,5 +43,8 @@ public sealed record CommentDto(
         From(node.Item, storyPath, node.Replies.ConvertAll(r => From(r, storyPath)));
 }
 
-/// <summary>A page of threads; <see cref="Next"/> is the cursor for ?after=, null on the last page.</summary>
+/// <summary>
+/// A page of threads; <see cref="Total"/> counts every visible comment (inline feedback included), <see cref="Next"/> is
+/// the cursor for ?after=, null on the last page.
+/// </summary>
 public sealed record ThreadPageDto(IReadOnlyList<CommentDto> Items, int Total, string? Next);

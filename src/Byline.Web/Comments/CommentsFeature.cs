@@ -46,7 +46,7 @@ public static class CommentsFeature
         string slug, string? after, int? limit, BylineDbContext db, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Published().Where(a => a.Slug == slug)
-            .Select(a => new { a.Id, a.CommentCount, SectionSlug = a.Section.Slug }).FirstOrDefaultAsync(cancellationToken);
+            .Select(a => new { a.Id, Total = a.CommentCount + a.InlineFeedbackCount, SectionSlug = a.Section.Slug }).FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return Problems.From(CommentError.ArticleNotFound);
@@ -69,7 +69,7 @@ public static class CommentsFeature
         var page = await ThreadPage.LoadAsync(db, article.Id, cursor, size, cancellationToken);
         var path = ArticlePaths.Story(article.SectionSlug, slug);
         return TypedResults.Ok(new ThreadPageDto(
-            page.Threads.Select(t => CommentDto.From(t, path)).ToList(), article.CommentCount, page.Next?.ToString()));
+            page.Threads.Select(t => CommentDto.From(t, path)).ToList(), article.Total, page.Next?.ToString()));
     }
 
     public static async Task<Results<Created<CommentDto>, ProblemHttpResult>> PostAsync(

@@ -12,7 +12,7 @@ namespace Byline.Web.InlineFeedback;
 /// addressed. Queued by every save of a story and by every correction; idempotent, since it only moves passages whose
 /// resolved revision is behind the story's, so running it twice (or on two nodes) changes nothing the second time.
 /// </summary>
-public sealed class PassageReanchoring(RevisionTexts texts, PageCache cache, TimeProvider time) : IOutboxHandler
+public sealed class PassageReanchoring(RevisionTexts texts, PageCache cache, TimeProvider time, ILogger<PassageReanchoring> logger) : IOutboxHandler
 {
     public const string MessageKind = "passages.reanchor";
 
@@ -32,7 +32,13 @@ public sealed class PassageReanchoring(RevisionTexts texts, PageCache cache, Tim
         {
             return null;
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var moved = await ReanchorAsync(db, articleId, article.Revision, StoryText.Of(article.BodyHtml), cancellationToken);
+        if (moved > 0)
+        {
+            logger.LogInformation("Re-anchored {Count} passages of story {Id} to revision {Revision} in {Elapsed:F0} ms",
+                moved, articleId, article.Revision, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
         var addressed = await MarkAddressedAsync(db, articleId, cancellationToken);
         if (moved + addressed == 0)
         {
