@@ -14,7 +14,7 @@ namespace Byline.Web.InlineFeedback;
 /// and a confirmed address are written to: a guest's email was typed into a form by anyone, and mailing it would let
 /// anyone make Byline mail a stranger.
 /// </summary>
-public sealed class FeedbackAddressedNotice(Mailer mailer, SiteLinks links, SiteSettingsStore settings) : IOutboxHandler
+public sealed class FeedbackAddressedNotice(BylineDbContext db, Mailer mailer, SiteLinks links, SiteSettingsStore settings) : IOutboxHandler
 {
     public const string MessageKind = "feedback.addressed";
 
@@ -25,7 +25,7 @@ public sealed class FeedbackAddressedNotice(Mailer mailer, SiteLinks links, Site
     public static void Enqueue(BylineDbContext db, long commentId, int correctionId, DateTimeOffset now) =>
         Outbox.Enqueue(db, MessageKind, new Message(commentId, correctionId), now);
 
-    public async Task<Action?> HandleAsync(BylineDbContext db, string payload, CancellationToken cancellationToken)
+    public async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var message = Outbox.Read<Message>(payload);
         var found = await (
@@ -49,7 +49,7 @@ public sealed class FeedbackAddressedNotice(Mailer mailer, SiteLinks links, Site
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
-            return null;
+            return;
         }
         var when = NewsDate.Date(found.CreatedAt, (await settings.GetAsync(cancellationToken)).Zone);
         var link = links.Absolute(ArticlePaths.Story(found.SectionSlug, found.Slug) + "#" + ArticlePaths.CommentAnchor(message.CommentId));
@@ -67,6 +67,5 @@ public sealed class FeedbackAddressedNotice(Mailer mailer, SiteLinks links, Site
             Your feedback and the story as it reads now:
             {link}
             """, cancellationToken);
-        return null;
     }
 }

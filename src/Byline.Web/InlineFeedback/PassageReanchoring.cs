@@ -1,6 +1,7 @@
 using Byline.Core.Anchoring;
 using Byline.Data;
 using Byline.Data.Comments;
+using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Byline.Web.Hosting.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace Byline.Web.InlineFeedback;
 /// addressed. Queued by every save of a story and by every correction; idempotent, since it only moves passages whose
 /// resolved revision is behind the story's, so running it twice (or on two nodes) changes nothing the second time.
 /// </summary>
-public sealed class PassageReanchoring(RevisionTexts texts, PageCache cache, TimeProvider time, ILogger<PassageReanchoring> logger) : IOutboxHandler
+public sealed class PassageReanchoring(
+    BylineDbContext db, WriteGate writeGate, RevisionTexts texts, PageCache cache, TimeProvider time, ILogger<PassageReanchoring> logger) : IOutboxHandler
 {
     public const string MessageKind = "passages.reanchor";
 
@@ -23,36 +25,52 @@ public sealed class PassageReanchoring(RevisionTexts texts, PageCache cache, Tim
     public static void Enqueue(BylineDbContext db, int articleId, DateTimeOffset now) =>
         Outbox.Enqueue(db, MessageKind, new Message(articleId), now);
 
-    public async Task<Action?> HandleAsync(BylineDbContext db, string payload, CancellationToken cancellationToken)
+    public async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var articleId = Outbox.Read<Message>(payload).ArticleId;
+        bool changed;
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            changed = await UpdateAsync(articleId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (changed)
+        {
+            cache.EvictStory(articleId);
+        }
+    }
+
+    /// <returns>Whether anything readers see changed.</returns>
+    private async Task<bool> UpdateAsync(int articleId, CancellationToken cancellationToken)
+    {
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
             .Select(a => new { a.Revision, a.BodyHtml }).FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
-            return null;
+            return false;
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var moved = await ReanchorAsync(db, articleId, article.Revision, StoryText.Of(article.BodyHtml), cancellationToken);
+        var moved = await ReanchorAsync(articleId, article.Revision, StoryText.Of(article.BodyHtml), cancellationToken);
         if (moved > 0)
         {
             logger.LogInformation("Re-anchored {Count} passages of story {Id} to revision {Revision} in {Elapsed:F0} ms",
                 moved, articleId, article.Revision, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        var addressed = await MarkAddressedAsync(db, articleId, cancellationToken);
+        var addressed = await MarkAddressedAsync(articleId, cancellationToken);
         if (moved + addressed == 0)
         {
-            return null;
+            return false;
         }
         await db.SaveChangesAsync(cancellationToken);
         // The story page shows highlights and "addressed" notes: its rendered fragments are keyed by the version.
         await db.Articles.Where(a => a.Id == articleId)
             .ExecuteUpdateAsync(a => a.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
-        return () => cache.EvictStory(articleId);
+        return true;
     }
 
     /// <returns>How many passages changed.</returns>
-    private async Task<int> ReanchorAsync(BylineDbContext db, int articleId, int revision, string text, CancellationToken cancellationToken)
+    private async Task<int> ReanchorAsync(int articleId, int revision, string text, CancellationToken cancellationToken)
     {
         var behind = await db.CommentAnchors
             .Where(a => a.ArticleId == articleId && a.ResolvedRevision < revision && a.Outcome != AnchorOutcome.Orphaned)
@@ -109,7 +127,7 @@ public sealed class PassageReanchoring(RevisionTexts texts, PageCache cache, Tim
     /// Feedback whose passage was changed by an edit is addressed by the first correction published at or after that
     /// edit's revision. Its author is told, by a message of its own so that a mail failure retries only the mail.
     /// </summary>
-    private async Task<int> MarkAddressedAsync(BylineDbContext db, int articleId, CancellationToken cancellationToken)
+    private async Task<int> MarkAddressedAsync(int articleId, CancellationToken cancellationToken)
     {
         var open = await db.CommentAnchors
             .Where(a => a.ArticleId == articleId && a.EditedAtRevision != null && a.AddressedByCorrectionId == null)

@@ -1,16 +1,13 @@
-using Byline.Data;
-
 namespace Byline.Web.Hosting.Outbox;
 
 /// <summary>
-/// Does one kind of outbox work. It runs inside the transaction that marks the message done, so its database changes
-/// and the "done" commit together; work outside the database (mail) may be repeated after a crash, never lost.
-/// Handlers must be idempotent: a message can be handled again after a failure.
+/// Does one kind of outbox work, in the worker's scope (inject what you need, the DbContext included). A message is
+/// leased while it runs, not locked, so slow work (mail) holds no database lock; it may run again after a crash or a
+/// failure, so a handler must be idempotent and keep its own database changes in one transaction.
 /// </summary>
 public interface IOutboxHandler
 {
     string Kind { get; }
 
-    /// <returns>What to do once the work is committed (evict cached pages), or null.</returns>
-    Task<Action?> HandleAsync(BylineDbContext db, string payload, CancellationToken cancellationToken);
+    Task HandleAsync(string payload, CancellationToken cancellationToken);
 }

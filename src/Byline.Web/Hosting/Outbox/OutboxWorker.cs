@@ -6,10 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Byline.Web.Hosting.Outbox;
 
 /// <summary>
-/// Does the work in the outbox, oldest first, on every node. On PostgreSQL each message is claimed with
-/// <c>FOR UPDATE SKIP LOCKED</c> inside the transaction that handles it, so any number of nodes share the work and no
-/// message is handled by two at once; SQLite has one process, and one runner in it. A failed message is retried
-/// later with a growing delay, and given up (kept, with its error) after <see cref="MaxAttempts"/>.
+/// Does the work in the outbox, oldest first, on every node. Each message is claimed in a short transaction that leases
+/// it (moves its due time <see cref="Lease"/> ahead); on PostgreSQL the claim reads it with <c>FOR UPDATE SKIP LOCKED</c>,
+/// so any number of nodes share the work and never claim the same message. The work itself runs outside any
+/// transaction, so a slow mail server holds no lock; then the message is marked done. A node that dies mid-way leaves
+/// the lease to expire and the work to be done again. A failed message is retried with a growing delay, and given up
+/// (kept, with its error) after <see cref="MaxAttempts"/>.
 /// </summary>
 /// <remarks>
 /// <c>Byline:Outbox:Worker=false</c> keeps a node from doing background work (a web-only node; tests that run the work
@@ -19,6 +21,9 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, TimeProvider time,
     : BackgroundService
 {
     public const int MaxAttempts = 8;
+
+    /// <summary>How long a claimed message is left to its worker before another may take it.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>How often an idle worker looks for work that another node queued.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -80,70 +85,75 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, TimeProvider time,
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
-        var writeGate = scope.ServiceProvider.GetRequiredService<WriteGate>();
-        var now = time.GetUtcNow();
-        long id;
-        string kind;
-        Exception? failure = null;
-        using (await writeGate.EnterAsync(db, cancellationToken))
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var claimed = await ClaimAsync(db, scope.ServiceProvider.GetRequiredService<WriteGate>(), cancellationToken);
+        if (claimed is null)
         {
-            var message = db.IsSqlite
-                ? await db.OutboxMessages.Where(m => m.DoneAt == null && m.DueAt <= now).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken)
-                : await db.OutboxMessages.FromSql(
-                        $"""SELECT * FROM "OutboxMessages" WHERE "DoneAt" IS NULL AND "DueAt" <= {now} ORDER BY "Id" LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                    .FirstOrDefaultAsync(cancellationToken);
-            if (message is null)
-            {
-                return false;
-            }
-            (id, kind) = (message.Id, message.Kind);
-            var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Kind == kind);
-            try
-            {
-                if (handler is null)
-                {
-                    throw new InvalidOperationException($"No handler for outbox messages of kind '{kind}'.");
-                }
-                var afterCommit = await handler.HandleAsync(db, message.Payload, cancellationToken);
-                message.Attempts++;
-                message.DoneAt = time.GetUtcNow();
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                afterCommit?.Invoke();
-                return true;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                failure = ex;
-                await transaction.RollbackAsync(CancellationToken.None);
-            }
+            return false;
         }
-        await RecordFailureAsync(id, kind, failure, now, cancellationToken);
+        try
+        {
+            var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Kind == claimed.Kind)
+                ?? throw new InvalidOperationException($"No handler for outbox messages of kind '{claimed.Kind}'.");
+            await handler.HandleAsync(claimed.Payload, cancellationToken);
+            await FinishAsync(claimed.Id, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await FinishAsync(claimed.Id, ex);
+        }
         return true;
     }
 
-    private async Task RecordFailureAsync(long id, string kind, Exception failure, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The oldest due message, leased to this worker; null when there is none.</summary>
+    private async Task<OutboxMessage?> ClaimAsync(BylineDbContext db, WriteGate writeGate, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        using var _ = await writeGate.EnterAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var message = db.IsSqlite
+            ? await db.OutboxMessages.Where(m => m.DoneAt == null && m.DueAt <= now).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken)
+            : await db.OutboxMessages.FromSql(
+                    $"""SELECT * FROM "OutboxMessages" WHERE "DoneAt" IS NULL AND "DueAt" <= {now} ORDER BY "Id" LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .FirstOrDefaultAsync(cancellationToken);
+        if (message is null)
+        {
+            return null;
+        }
+        message.Attempts++;
+        message.DueAt = now + Lease;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return message;
+    }
+
+    private async Task FinishAsync(long id, Exception? failure)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
-        var writeGate = scope.ServiceProvider.GetRequiredService<WriteGate>();
-        using var _ = await writeGate.EnterAsync(db, cancellationToken);
-        var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, cancellationToken);
-        message.Attempts++;
-        message.LastError = AuditLog.Shorten($"{failure.GetType().Name}: {failure.Message}");
-        if (message.Attempts >= MaxAttempts)
+        using var _ = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(db, CancellationToken.None);
+        var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, CancellationToken.None);
+        var now = time.GetUtcNow();
+        if (failure is null)
         {
             message.DoneAt = now;
-            logger.LogError(failure, "Outbox message {Id} ({Kind}) failed {Attempts} times; giving up", id, kind, message.Attempts);
         }
         else
         {
-            // 2 s, 4 s, 8 s … about 4 minutes at the last attempt.
-            message.DueAt = now + TimeSpan.FromSeconds(Math.Pow(2, message.Attempts));
-            logger.LogWarning(failure, "Outbox message {Id} ({Kind}) failed; retrying at {DueAt}", id, kind, message.DueAt);
+            message.LastError = AuditLog.Shorten($"{failure.GetType().Name}: {failure.Message}");
+            if (message.Attempts >= MaxAttempts)
+            {
+                message.DoneAt = now;
+                logger.LogError(failure, "Outbox message {Id} ({Kind}) failed {Attempts} times; giving up", id, message.Kind, message.Attempts);
+            }
+            else
+            {
+                // 2 s, 4 s, 8 s … about 2 minutes before the last attempt.
+                message.DueAt = now + TimeSpan.FromSeconds(Math.Pow(2, message.Attempts));
+                logger.LogWarning(failure, "Outbox message {Id} ({Kind}) failed; retrying at {DueAt}", id, message.Kind, message.DueAt);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // Recorded even when the host is stopping: the work was done (or failed) and must not be redone for nothing.
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     public override void Dispose()
