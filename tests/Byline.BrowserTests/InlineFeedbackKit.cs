@@ -104,7 +104,9 @@ public static class InlineFeedbackKit
 
     /// <summary>
     /// Selects <paramref name="words"/> in the story body the way a reader does: presses the mouse just inside the first
-    /// character, drags to just inside the last one and releases. Returns what the browser then holds as the selection.
+    /// character, drags to just inside the last one and releases. The words are found in the story's text as passages
+    /// count it (Byline's own additions, such as a highlight's count, skipped), so they may run across highlights.
+    /// Returns what the browser then holds as the selection.
     /// </summary>
     public static async Task<string> SelectWithMouseAsync(IPage page, string words)
     {
@@ -112,28 +114,37 @@ public static class InlineFeedbackKit
             """
             (words) => {
                 const body = document.getElementById('story-body');
-                const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+                const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+                    acceptNode: (node) => node.nodeType === Node.ELEMENT_NODE && node.hasAttribute('data-passage-ui')
+                        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+                });
+                const nodes = [];
+                let text = '';
                 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                    const at = node.data.indexOf(words);
-                    if (at < 0) continue;
-                    node.parentElement.scrollIntoView({ block: 'center' });
-                    // One code point at each end (an emoji is two UTF-16 units).
-                    const first = [...words][0].length;
-                    const last = [...words].at(-1).length;
-                    const rect = (from, to) => {
-                        const range = document.createRange();
-                        range.setStart(node, from);
-                        range.setEnd(node, to);
-                        return range.getClientRects()[0];
-                    };
-                    const a = rect(at, at + first);
-                    const b = rect(at + words.length - last, at + words.length);
-                    return { x1: a.left + 2, y1: a.top + a.height / 2, x2: b.right - 2, y2: b.top + b.height / 2 };
+                    if (node.nodeType === Node.TEXT_NODE) {
+                        nodes.push({ node, start: text.length });
+                        text += node.data;
+                    }
                 }
-                return null;
+                const at = text.indexOf(words);
+                if (at < 0) return null;
+                // The box of the code point starting (or ending) at a text offset: an emoji is two UTF-16 units.
+                const box = (offset, before) => {
+                    const entry = nodes.findLast((n) => (before ? n.start < offset : n.start <= offset));
+                    const local = offset - entry.start;
+                    const width = before ? ([...entry.node.data.slice(0, local)].at(-1).length) : ([...entry.node.data.slice(local)][0].length);
+                    const range = document.createRange();
+                    range.setStart(entry.node, before ? local - width : local);
+                    range.setEnd(entry.node, before ? local : local + width);
+                    return range;
+                };
+                box(at, false).startContainer.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+                const a = box(at, false).getClientRects()[0];
+                const b = box(at + words.length, true).getClientRects()[0];
+                return { x1: a.left + 2, y1: a.top + a.height / 2, x2: b.right - 2, y2: b.top + b.height / 2 };
             }
             """, words);
-        Assert.True(box.ValueKind == JsonValueKind.Object, $"\"{words}\" is not in one text node of the story body");
+        Assert.True(box.ValueKind == JsonValueKind.Object, $"\"{words}\" is not in the story's text");
         await page.Mouse.MoveAsync(box.GetProperty("x1").GetSingle(), box.GetProperty("y1").GetSingle());
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(box.GetProperty("x2").GetSingle(), box.GetProperty("y2").GetSingle(), new MouseMoveOptions { Steps = 8 });

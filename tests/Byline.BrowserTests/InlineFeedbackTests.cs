@@ -124,6 +124,29 @@ public sealed class InlineFeedbackTests(BylineSite site)
     }
 
     [Fact]
+    public async Task ASelectionAcrossAnotherHighlightAndItsCountQuotesOnlyTheStorysWords()
+    {
+        const string words = "heavy fuel after a long night";
+        var editor = await EditorAsync(site);
+        var story = await PublishAsync(site, editor, Body);
+        await RespondAsync(site, story, "levy on heavy fuel", "Which fuels count as heavy?");
+        await using var context = await site.NewContextAsync();
+        var page = await context.OpenAsync(story.Path);
+        await Assertions.Expect(page.Locator("#story-body a.passage-count")).ToHaveTextAsync("1");
+
+        // The browser's selection runs through the first passage's count ("1"), which is not part of the story.
+        Assert.Equal("heavy fuel1 after a long night", await SelectWithMouseAsync(page, words));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Respond to this passage" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#responding-to blockquote")).ToHaveTextAsync(words);
+        var id = await page.PostCommentAsync(page.Locator("form#comment-form"), "Harriet Colebrook", "How long was the night?");
+
+        Assert.Equal(words, (await AnchorAsync(site, id)).GetProperty("exact").GetString());
+        // Two passages now share "heavy fuel"; each has its own count.
+        await Assertions.Expect(page.Locator("#story-body mark.passage-overlap")).ToHaveTextAsync("heavy fuel");
+        await Assertions.Expect(page.Locator("#story-body a.passage-count")).ToHaveTextAsync(["1", "1"]);
+    }
+
+    [Fact]
     public async Task AKeyboardOnlyReaderSelectsRespondsAndReadsTheResponses()
     {
         const string words = "left at dawn";
