@@ -25,6 +25,7 @@ public sealed class BylineSite : IAsyncLifetime, IAsyncDisposable
     private readonly BylineServer server = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private string chromium = "";
     private int storyNumber;
     private bool disposed;
 
@@ -41,7 +42,7 @@ public sealed class BylineSite : IAsyncLifetime, IAsyncDisposable
     {
         server.Start();
         Api = new HttpClient { BaseAddress = server.Address };
-        var chromium = Environment.GetEnvironmentVariable("BYLINE_CHROMIUM") ?? "/usr/bin/chromium";
+        chromium = Environment.GetEnvironmentVariable("BYLINE_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
         {
             throw new InvalidOperationException(
@@ -73,6 +74,31 @@ public sealed class BylineSite : IAsyncLifetime, IAsyncDisposable
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>
+    /// Another Chromium, with switches of its own added to the usual ones, for a test that needs the browser itself
+    /// set up differently (caret browsing); the test disposes it.
+    /// </summary>
+    public Task<IBrowser> LaunchBrowserAsync(params string[] extraArgs) =>
+        (playwright ?? throw new InvalidOperationException("Playwright has not started.")).Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = [.. ChromiumArgs, .. extraArgs],
+        });
+
+    /// <summary>A context of <paramref name="browser"/> set up as <see cref="NewContextAsync"/> sets up the shared browser's.</summary>
+    public async Task<IBrowserContext> NewContextAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
 
     /// <summary>A fresh browser context (no cookies, its own JavaScript setting); dispose it to close its pages.</summary>
     public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light, int width = 1280)

@@ -133,6 +133,20 @@ function showControl(passage) {
     (block ?? body.lastChild)?.after(control);
 }
 
+// Tab from a live selection goes to its control. A mouse selection moves the browser's tab starting point to where
+// it began, so the control (right after the block) comes next anyway; a keyboard selection (caret browsing) leaves
+// focus on an ancestor such as <main>, and Tab would start again from the top of the page.
+function tabToControl() {
+    const selection = window.getSelection();
+    const button = control?.querySelector('button');
+    if (!pending || !button || button.disabled || !control.isConnected || control.contains(document.activeElement)
+        || !selection || selection.isCollapsed || !body.contains(selection.focusNode)) {
+        return false;
+    }
+    button.focus();
+    return true;
+}
+
 function setField(name, value) {
     const field = form.elements.namedItem(name);
     if (field) {
@@ -300,6 +314,8 @@ if (body) {
         if (event.key === 'Escape') {
             closePopover();
             hideControl();
+        } else if (event.key === 'Tab' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey && tabToControl()) {
+            event.preventDefault();
         }
     });
     // Starting a reply abandons a passage response (discussion.js moves the form).
