@@ -249,15 +249,17 @@ public sealed class InlineFeedbackTests(BylineSite site)
         await using var context = await site.NewContextAsync();
         var page = await context.OpenAsync(story.Path);
 
-        // The question is shown right after the passage, in the same paragraph.
+        // The question follows the paragraph that holds the passage, so the sentence reads on unbroken.
         var marked = page.Locator("#story-body .prompt-passage");
         await Assertions.Expect(marked).ToHaveTextAsync(passage);
         var prompt = page.Locator("#story-body .author-prompt");
         await Assertions.Expect(prompt).ToBeVisibleAsync();
-        await Assertions.Expect(prompt).ToContainTextAsync($"The writer asks: {question}");
-        Assert.True(await marked.EvaluateAsync<bool>("span => span.nextElementSibling.matches('.author-prompt')"), "The question does not follow its passage.");
-        var (passageBox, promptBox) = ((await marked.BoundingBoxAsync())!, (await prompt.BoundingBoxAsync())!);
-        Assert.InRange(promptBox.Y - (passageBox.Y + passageBox.Height), -1, 40);
+        await Assertions.Expect(prompt).ToContainTextAsync($"The writer asks about “{passage}”: {question}");
+        var paragraph = page.Locator("#story-body p:has(.prompt-passage)");
+        await Assertions.Expect(paragraph).ToHaveTextAsync($"The council plans to {passage} next year.");
+        Assert.True(await paragraph.EvaluateAsync<bool>("p => p.nextElementSibling.matches('.author-prompt')"), "The question does not follow its paragraph.");
+        var (paragraphBox, promptBox) = ((await paragraph.BoundingBoxAsync())!, (await prompt.BoundingBoxAsync())!);
+        Assert.InRange(promptBox.Y - (paragraphBox.Y + paragraphBox.Height), -1, 40);
 
         await prompt.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Respond" }).ClickAsync();
 

@@ -3,6 +3,7 @@ using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Byline.Web.InlineFeedback;
@@ -12,8 +13,9 @@ namespace Byline.Web.InlineFeedback;
 /// <code>
 /// The council plans to {{close three branch libraries || Which branch do you use, and what would you miss?}} next year.
 /// </code>
-/// The passage stays part of the story's text; the question is shown beside it (marked as not story text, see
-/// <see cref="StoryText"/>) with a "Respond" control that opens the inline feedback form on the passage.
+/// The passage stays part of the story's text, tinted; the question is shown right after the paragraph (or heading,
+/// list item…) that holds it, so that it never breaks a sentence, marked as not story text (see <see cref="StoryText"/>),
+/// with a "Respond" control that opens the inline feedback form on the passage.
 /// The passage is plain text: Markdown inside it is shown as written.
 /// </summary>
 public sealed class AuthorPrompts : IMarkdownExtension
@@ -25,6 +27,8 @@ public sealed class AuthorPrompts : IMarkdownExtension
             // Before emphasis and links, so that "{{" is seen first.
             pipeline.InlineParsers.Insert(0, new Parser());
         }
+        pipeline.DocumentProcessed -= PlaceQuestions;
+        pipeline.DocumentProcessed += PlaceQuestions;
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
@@ -32,6 +36,25 @@ public sealed class AuthorPrompts : IMarkdownExtension
         if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<Renderer>())
         {
             html.ObjectRenderers.Insert(0, new Renderer());
+            html.ObjectRenderers.Insert(0, new QuestionsRenderer());
+        }
+    }
+
+    /// <summary>The questions of the prompts in one block, shown after it.</summary>
+    public sealed class QuestionsBlock(IReadOnlyList<PromptInline> prompts) : LeafBlock(null)
+    {
+        public IReadOnlyList<PromptInline> Prompts { get; } = prompts;
+    }
+
+    private static void PlaceQuestions(MarkdownDocument document)
+    {
+        foreach (var block in document.Descendants<LeafBlock>().Where(b => b.Inline is not null).ToList())
+        {
+            var prompts = block.Inline!.Descendants<PromptInline>().ToList();
+            if (prompts.Count > 0 && block.Parent is { } parent)
+            {
+                parent.Insert(parent.IndexOf(block) + 1, new QuestionsBlock(prompts));
+            }
         }
     }
 
@@ -94,13 +117,32 @@ public sealed class AuthorPrompts : IMarkdownExtension
                 renderer.WriteEscape(prompt.Passage);
                 return;
             }
-            var number = prompt.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            renderer.Write("<span class=\"prompt-passage\" data-prompt=\"").Write(number).Write("\">")
+            renderer.Write("<span class=\"prompt-passage\" data-prompt=\"").Write(Number(prompt)).Write("\">")
                 .WriteEscape(prompt.Passage).Write("</span>");
-            renderer.Write("<span class=\"author-prompt\" ").Write(StoryText.UiAttribute).Write(" data-prompt=\"").Write(number).Write("\">")
-                .Write("<span class=\"author-prompt-label\">The writer asks:</span> ")
-                .WriteEscape(prompt.Question)
-                .Write(" <a class=\"author-prompt-respond\" href=\"#comment-form\" data-prompt=\"").Write(number).Write("\">Respond</a></span>");
         }
     }
+
+    private sealed class QuestionsRenderer : HtmlObjectRenderer<QuestionsBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, QuestionsBlock block)
+        {
+            if (!renderer.EnableHtmlForBlock)
+            {
+                return;
+            }
+            renderer.EnsureLine();
+            foreach (var prompt in block.Prompts)
+            {
+                var number = Number(prompt);
+                renderer.Write("<div class=\"author-prompt\" ").Write(StoryText.UiAttribute).Write(" data-prompt=\"").Write(number)
+                    .Write("\">")
+                    .Write("<p><span class=\"author-prompt-label\">The writer asks about “").WriteEscape(prompt.Passage).Write("”:</span> ")
+                    .WriteEscape(prompt.Question)
+                    .Write(" <a class=\"author-prompt-respond\" href=\"#comment-form\" data-prompt=\"").Write(number).Write("\">Respond</a></p></div>")
+                    .WriteLine();
+            }
+        }
+    }
+
+    private static string Number(PromptInline prompt) => prompt.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,9 @@ public sealed class StoryTextTests
 
         Assert.Contains("class=\"prompt-passage\" data-prompt=\"1\"", html, StringComparison.Ordinal);
         Assert.Contains("Which branch do you use?", html, StringComparison.Ordinal);
-        Assert.Equal("The council will close three branch libraries next year.\n", StoryText.Of(html));
+        Assert.Equal("The council will close three branch libraries next year.\n\n", StoryText.Of(html));
+        // The question comes after the paragraph: the sentence is never broken by it.
+        Assert.Contains("next year.</p>\n<div class=\"author-prompt\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,6 +45,6 @@ public sealed class StoryTextTests
 
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
-        Assert.Equal("<b>bold</b>\n", StoryText.Of(html));
+        Assert.Equal("<b>bold</b>\n\n", StoryText.Of(html));
     }
 }
