@@ -38,7 +38,8 @@ public sealed class StoryModel(
 
     public string Path => Head.Path;
 
-    public async Task<IActionResult> OnGetAsync(string section, string slug, CancellationToken cancellationToken)
+    /// <param name="prompt">An author prompt to answer: the form opens on its passage (the no-script path of "Respond").</param>
+    public async Task<IActionResult> OnGetAsync(string section, string slug, int? prompt, CancellationToken cancellationToken)
     {
         var found = await LoadAsync(section, slug, cancellationToken);
         if (found is not null)
@@ -46,6 +47,16 @@ public sealed class StoryModel(
             return found;
         }
         PageTags.Add(HttpContext, CacheTags.Article(Head.Id));
+        if (prompt is { } number)
+        {
+            var story = await db.Articles.AsNoTracking().Where(a => a.Id == Head.Id)
+                .Select(a => new { a.BodyHtml, a.Revision }).FirstAsync(cancellationToken);
+            if (InlineFeedback.PromptPassages.Find(story.BodyHtml, number) is { } passage)
+            {
+                (Input.AnchorExact, Input.AnchorPrefix, Input.AnchorSuffix, Input.AnchorStart, Input.AnchorEnd, Input.AnchorRevision) =
+                    (passage.Exact, passage.Prefix, passage.Suffix, passage.Start, passage.End, story.Revision);
+            }
+        }
         Form = FormView(null, null);
         return Page();
     }

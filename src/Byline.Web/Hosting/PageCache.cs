@@ -32,7 +32,10 @@ public sealed class PageCache(TimeProvider time)
         && !request.Headers.Cookie.ToString().Contains(AuthCookie, StringComparison.Ordinal)
         && !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Host and path, plus the paging parameters: other query parameters (utm_…) must not split or flood the cache.</summary>
+    /// <summary>
+    /// Host and path, plus the paging parameters and an author prompt's number (a story's form opened on a prompt):
+    /// other query parameters (utm_…) must not split or flood the cache.
+    /// </summary>
     public static string KeyOf(HttpRequest request)
     {
         var key = string.Concat(request.Host.Value, request.PathBase.Value, request.Path.Value);
@@ -42,7 +45,12 @@ public sealed class PageCache(TimeProvider time)
         }
         var after = request.Query["after"].ToString();
         var before = request.Query["before"].ToString();
-        return after.Length == 0 && before.Length == 0 ? key : string.Concat(key, "?after=", after, "&before=", before);
+        var prompt = request.Query["prompt"].ToString();
+        // At most 999 variants of a story: a longer number is no prompt, and is answered (uncached) with the plain form.
+        prompt = prompt.Length is > 0 and <= 3 && prompt.All(char.IsAsciiDigit) ? prompt : "";
+        return after.Length == 0 && before.Length == 0 && prompt.Length == 0
+            ? key
+            : string.Concat(key, "?after=", after, "&before=", before, "&prompt=", prompt);
     }
 
     public bool TryGet(string key, out Page page)

@@ -138,7 +138,7 @@ public sealed class AuthorPrompts : IMarkdownExtension
                     .Write("\">")
                     .Write("<p><span class=\"author-prompt-label\">The writer asks about “").WriteEscape(prompt.Passage).Write("”:</span> ")
                     .WriteEscape(prompt.Question)
-                    .Write(" <a class=\"author-prompt-respond\" href=\"#comment-form\" data-prompt=\"").Write(number).Write("\">Respond</a></p></div>")
+                    .Write(" <a class=\"author-prompt-respond\" href=\"").Write(PromptPassages.RespondHref(prompt.Number)).Write("\" data-prompt=\"").Write(number).Write("\">Respond</a></p></div>")
                     .WriteLine();
             }
         }

@@ -49,8 +49,13 @@ public sealed class PageCacheTests
     }
 
     [Fact]
-    public void OnlyPagingParametersSplitTheKey()
+    public void OnlyPagingAndPromptParametersSplitTheKey()
     {
+        Assert.NotEqual(PageCache.KeyOf(Request("/world/a")), PageCache.KeyOf(Request("/world/a", "?prompt=1")));
+        Assert.NotEqual(PageCache.KeyOf(Request("/world/a", "?prompt=1")), PageCache.KeyOf(Request("/world/a", "?prompt=2")));
+        // Not a prompt number any story could have: not a separate page to keep.
+        Assert.Equal(PageCache.KeyOf(Request("/world/a")), PageCache.KeyOf(Request("/world/a", "?prompt=12345")));
+        Assert.Equal(PageCache.KeyOf(Request("/world/a")), PageCache.KeyOf(Request("/world/a", "?prompt=x")));
         Assert.Equal(PageCache.KeyOf(Request("/world/a")), PageCache.KeyOf(Request("/world/a", "?utm_source=x&ref=y")));
         Assert.NotEqual(PageCache.KeyOf(Request("/world/a")), PageCache.KeyOf(Request("/world/a", "?after=1-2")));
         Assert.NotEqual(PageCache.KeyOf(Request("/world/a", "?after=1-2")), PageCache.KeyOf(Request("/world/a", "?before=1-2")));

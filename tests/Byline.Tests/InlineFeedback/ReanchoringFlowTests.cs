@@ -242,6 +242,36 @@ public sealed class ReanchoringFlowTests(BylineApps apps) : IClassFixture<Byline
     }
 
     [Fact]
+    public async Task WithoutScriptAnAuthorPromptsRespondLinkOpensTheFormOnItsPassage()
+    {
+        var factory = apps[Databases.Sqlite];
+        var slug = Unique.Slug("prompt");
+        await factory.AddStoryAsync(slug, body: "Intro.\n\nThe council plans to {{close three branch libraries || Which branch do you use?}} next year.\n");
+        var text = await factory.TextAsync(slug);
+        var forms = factory.FormClient();
+
+        var story = await forms.GetPageAsync($"/world/{slug}");
+        var respond = story.QuerySelector("#story-body a.author-prompt-respond")!.GetAttribute("href")!;
+        Assert.Equal("?prompt=1#comment-form", respond);
+        var page = await forms.GetPageAsync($"/world/{slug}?prompt=1");
+
+        Assert.Equal("Respond to a passage", page.QuerySelector("#comment-form-heading")!.TextContent);
+        Assert.Equal("close three branch libraries", page.QuerySelector("#responding-to blockquote")!.TextContent);
+        Assert.False(page.QuerySelector("#responding-to")!.HasAttribute("hidden"));
+        var response = await forms.SubmitAsync(page, $"/world/{slug}?prompt=1", "#comment-form", ("Body", "The one on Mill Street."), ("AuthorName", "Reader"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = factory.CreateDbContext();
+        var anchor = await db.CommentAnchors.SingleAsync(a => a.ArticleId == db.Articles.Single(x => x.Slug == slug).Id);
+        Assert.Equal(text.IndexOf("close three", StringComparison.Ordinal), anchor.Start);
+        Assert.Equal("close three branch libraries", anchor.Exact);
+
+        // A prompt the story does not have opens the ordinary form.
+        var other = await forms.GetPageAsync($"/world/{slug}?prompt=7");
+        Assert.True(other.QuerySelector("#responding-to")!.HasAttribute("hidden"));
+        Assert.Equal("Join the discussion", other.QuerySelector("#comment-form-heading")!.TextContent);
+    }
+
+    [Fact]
     public async Task AFailingMessageIsRetriedLaterAndGivenUpAfterItsLastAttempt()
     {
         var factory = apps[Databases.Sqlite];
