@@ -4,6 +4,7 @@ using Byline.Data.Articles;
 using Byline.Data.Outbox;
 using Byline.Tests.Accounts;
 using Byline.Tests.Infrastructure;
+using Byline.Web.Hosting.Outbox;
 using Byline.Web.InlineFeedback;
 using Byline.Web.Newsroom;
 using Microsoft.EntityFrameworkCore;
@@ -269,6 +270,30 @@ public sealed class ReanchoringFlowTests(BylineApps apps) : IClassFixture<Byline
         var other = await forms.GetPageAsync($"/world/{slug}?prompt=7");
         Assert.True(other.QuerySelector("#responding-to")!.HasAttribute("hidden"));
         Assert.Equal("Join the discussion", other.QuerySelector("#comment-form-heading")!.TextContent);
+    }
+
+    [Fact]
+    public async Task DoneMessagesAreDeletedAfterTheirRetentionButGivenUpOnesAreKept()
+    {
+        var factory = new BylineFactory();
+        await using var _ = factory;
+        var now = factory.Time.GetUtcNow();
+        await using (var db = factory.CreateDbContext())
+        {
+            db.OutboxMessages.AddRange(
+                new OutboxMessage { Kind = "done-long-ago", Payload = "{}", CreatedAt = now, DueAt = now, DoneAt = now, Attempts = 1 },
+                new OutboxMessage { Kind = "given-up", Payload = "{}", CreatedAt = now, DueAt = now, DoneAt = now, Attempts = OutboxWorker.MaxAttempts, LastError = "x" },
+                new OutboxMessage { Kind = "not-done", Payload = "{}", CreatedAt = now, DueAt = now.AddYears(1) });
+            await db.SaveChangesAsync();
+        }
+        var worker = factory.Services.GetRequiredService<OutboxWorker>();
+
+        Assert.Equal(0, await worker.PruneAsync(default));
+        factory.Time.Advance(OutboxWorker.Retention + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await worker.PruneAsync(default));
+
+        await using var check = factory.CreateDbContext();
+        Assert.Equal(["given-up", "not-done"], await check.OutboxMessages.OrderBy(m => m.Kind).Select(m => m.Kind).ToListAsync());
     }
 
     [Fact]

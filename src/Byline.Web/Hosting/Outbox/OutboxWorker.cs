@@ -28,6 +28,11 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, TimeProvider time,
     /// <summary>How often an idle worker looks for work that another node queued.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long done messages are kept (for an operator to look at) before they are deleted.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    private DateTimeOffset nextPrune = DateTimeOffset.MinValue;
+
     private readonly SemaphoreSlim runner = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,6 +47,11 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, TimeProvider time,
             try
             {
                 await RunDueAsync(stoppingToken);
+                if (time.GetUtcNow() >= nextPrune)
+                {
+                    await PruneAsync(stoppingToken);
+                    nextPrune = time.GetUtcNow().AddHours(1);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -60,6 +70,21 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, TimeProvider time,
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Deletes messages done more than <see cref="Retention"/> ago; those given up after failing are kept for the
+    /// operator. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
+        var before = time.GetUtcNow() - Retention;
+        using var _ = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(db, cancellationToken);
+        return await db.OutboxMessages
+            .Where(m => m.DoneAt != null && m.DoneAt < before && m.Attempts < MaxAttempts)
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Handles every message that is due now; returns how many were handled (done or failed).</summary>
