@@ -35,7 +35,7 @@ public static class CommentsFeature
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        app.MapGet(InlineFeedback.CommentLinks.InDiscussion(0).Replace("0", "{id:long}", StringComparison.Ordinal), ShowAsync)
+        app.MapGet(InlineFeedback.CommentLinks.Route, ShowAsync)
             .ExcludeFromDescription();
         app.MapGet("/api/v1/comments/{id:long}", GetAsync).WithTags("Comments").WithName("GetComment")
             .WithSummary("One visible comment.");
