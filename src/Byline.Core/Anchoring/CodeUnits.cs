@@ -6,7 +6,7 @@ namespace Byline.Core.Anchoring;
 /// Offsets are UTF-16 code units (what the DOM counts), but an offset must never fall between the two halves of a
 /// surrogate pair or between a letter and its combining mark, or the browser would highlight half a character.
 /// </summary>
-internal static class CodeUnits
+public static class CodeUnits
 {
     /// <summary>True when <paramref name="index"/> sits between a high and a low surrogate.</summary>
     public static bool SplitsPair(string text, int index) =>

@@ -6,6 +6,13 @@ public static class TextAnchors
     public const int ContextLength = 32;
     public const int MaxQuoteLength = 1000;
 
+    /// <summary>Whether text[start..end] reads exactly <paramref name="quote"/>; false for a range outside the text.</summary>
+    public static bool IsAt(string text, int start, int end, string quote)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return start >= 0 && start <= end && end <= text.Length && text.AsSpan(start, end - start).SequenceEqual(quote);
+    }
+
     /// <summary>The anchor for text[start..end], with its prefix and suffix taken from the text.</summary>
     /// <exception cref="ArgumentOutOfRangeException">
     /// The range is empty, reversed, outside the text, or cuts a surrogate pair in half (no browser selection does).

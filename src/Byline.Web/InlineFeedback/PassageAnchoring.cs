@@ -39,11 +39,11 @@ public sealed class PassageAnchoring(RevisionTexts texts)
         if (submission.Start is not null || submission.End is not null)
         {
             if (submission.Start is not { } s || submission.End is not { } e || s < 0 || e <= s || e > text.Length
-                || SplitsPair(text, s) || SplitsPair(text, e))
+                || CodeUnits.SplitsPair(text, s) || CodeUnits.SplitsPair(text, e))
             {
                 return (null, AnchorError.OutOfRange);
             }
-            if (!text.AsSpan(s, e - s).SequenceEqual(exact))
+            if (!TextAnchors.IsAt(text, s, e, exact))
             {
                 return (null, AnchorError.Mismatch);
             }
@@ -82,8 +82,4 @@ public sealed class PassageAnchoring(RevisionTexts texts)
             EditedAtRevision = now.Touched ? revision + 1 : null,
         }, null);
     }
-
-    /// <summary>An offset between the two halves of an emoji (or any surrogate pair) is no place in the text.</summary>
-    private static bool SplitsPair(string text, int offset) =>
-        offset > 0 && offset < text.Length && char.IsLowSurrogate(text[offset]) && char.IsHighSurrogate(text[offset - 1]);
 }

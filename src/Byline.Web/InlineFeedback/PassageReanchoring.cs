@@ -89,7 +89,7 @@ public sealed class PassageReanchoring(
 
     private static Reanchored Resolve(CommentAnchor anchor, string? oldText, string text, TextEdit? edit)
     {
-        if (oldText is not null && IsAt(oldText, anchor.CurrentStart, anchor.CurrentEnd, anchor.CurrentQuote))
+        if (oldText is not null && TextAnchors.IsAt(oldText, anchor.CurrentStart, anchor.CurrentEnd, anchor.CurrentQuote))
         {
             return edit is null
                 ? new Reanchored(AnchorOutcome.Kept, anchor.CurrentStart, anchor.CurrentEnd, 1, false)
@@ -101,9 +101,6 @@ public sealed class PassageReanchoring(
             ? new Reanchored(f.Start == anchor.CurrentStart ? AnchorOutcome.Kept : AnchorOutcome.Moved, f.Start, f.End, 0.9, false)
             : new Reanchored(AnchorOutcome.Orphaned, 0, 0, 0, true);
     }
-
-    private static bool IsAt(string text, int start, int end, string quote) =>
-        start >= 0 && end <= text.Length && start <= end && text.AsSpan(start, end - start).SequenceEqual(quote);
 
     private static void Apply(CommentAnchor anchor, Reanchored result, int revision, string text)
     {

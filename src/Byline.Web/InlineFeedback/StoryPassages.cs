@@ -37,7 +37,8 @@ public sealed record StoryPassages(IReadOnlyList<StoryPassages.Passage> Attached
             return None;
         }
         var attached = rows
-            .Where(r => !r.Anchor.IsOrphaned && Reads(text, r.Anchor))
+            .Where(r => !r.Anchor.IsOrphaned && r.Anchor.CurrentStart < r.Anchor.CurrentEnd
+                && TextAnchors.IsAt(text, r.Anchor.CurrentStart, r.Anchor.CurrentEnd, r.Anchor.CurrentQuote))
             .GroupBy(r => (r.Anchor.CurrentStart, r.Anchor.CurrentEnd))
             .Select(g => new Passage(g.Key.CurrentStart, g.Key.CurrentEnd, g.First().Anchor.CurrentQuote,
                 g.OrderBy(r => r.CreatedAt).ThenBy(r => r.Anchor.CommentId)
@@ -54,10 +55,6 @@ public sealed record StoryPassages(IReadOnlyList<StoryPassages.Passage> Attached
 
     public IReadOnlyList<PassageMarks.Highlight> Highlights() =>
         Attached.Select(p => new PassageMarks.Highlight(p.Start, p.End, p.Key, p.Items.Count)).ToList();
-
-    private static bool Reads(string text, CommentAnchor anchor) =>
-        anchor.CurrentEnd <= text.Length && anchor.CurrentStart < anchor.CurrentEnd
-        && text.AsSpan(anchor.CurrentStart, anchor.CurrentEnd - anchor.CurrentStart).SequenceEqual(anchor.CurrentQuote);
 
     private static Feedback Item(CommentAnchor anchor, string author, DateTimeOffset at, string body) =>
         new(anchor.CommentId, author, at, Excerpt(body), anchor.IsOrphaned ? anchor.Exact : anchor.CurrentQuote, anchor.Revision, anchor.AddressedAt);

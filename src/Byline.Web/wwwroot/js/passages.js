@@ -82,10 +82,11 @@ function isWordPart(char) {
 }
 
 function passageAt(text, start, end) {
+    // At most CONTEXT units, shrinking rather than splitting an emoji (as the server does).
     let prefixStart = Math.max(0, start - CONTEXT);
-    if (isInsidePair(text, prefixStart)) prefixStart--;
+    if (isInsidePair(text, prefixStart)) prefixStart++;
     let suffixEnd = Math.min(text.length, end + CONTEXT);
-    if (isInsidePair(text, suffixEnd)) suffixEnd++;
+    if (isInsidePair(text, suffixEnd)) suffixEnd--;
     return {
         exact: text.slice(start, end),
         prefix: text.slice(prefixStart, start),
