@@ -116,7 +116,12 @@ function showControl(passage) {
         button.type = 'button';
         button.className = 'button passage-respond';
         button.textContent = 'Respond to this passage';
-        button.addEventListener('click', () => pending && respond(pending));
+        button.addEventListener('click', () => {
+            const passage = currentPassage();
+            if (passage) {
+                respond(passage);
+            }
+        });
         const note = document.createElement('span');
         note.className = 'passage-control-note';
         note.setAttribute('role', 'status');
@@ -134,6 +139,11 @@ function showControl(passage) {
     (block ?? body.lastChild)?.after(control);
 }
 
+// The passage as selected now: the debounced update may not have run since the last key or drag.
+function currentPassage() {
+    return selectedPassage() ?? pending;
+}
+
 // Tab from a live selection goes to its control. A mouse selection moves the browser's tab starting point to where
 // it began, so the control (right after the block) comes next anyway; a keyboard selection (caret browsing) leaves
 // focus on an ancestor such as <main>, and Tab would start again from the top of the page.
@@ -142,6 +152,14 @@ function tabToControl() {
     const button = control?.querySelector('button');
     if (!pending || !button || button.disabled || !control.isConnected || control.contains(document.activeElement)
         || !selection || selection.isCollapsed || !body.contains(selection.focusNode)) {
+        return false;
+    }
+    clearTimeout(timer);
+    const passage = selectedPassage();
+    if (passage) {
+        showControl(passage);
+    }
+    if (button.disabled) {
         return false;
     }
     button.focus();
