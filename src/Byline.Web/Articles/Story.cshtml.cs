@@ -80,12 +80,7 @@ public sealed class StoryModel(
         var (posted, error) = await posting.PostAsync(slug, Input.ToSubmission(), guard.Author, cancellationToken);
         if (posted is not null)
         {
-            var start = await ThreadPage.PageStartFor(db, posted.Comment, cancellationToken);
-            var anchor = "#" + ArticlePaths.CommentAnchor(posted.Comment.Id);
-            var path = ArticlePaths.Story(posted.SectionSlug, posted.Article.Slug);
-            return start is null
-                ? Redirect(path + anchor)
-                : Redirect($"{ArticlePaths.Discussion(posted.SectionSlug, posted.Article.Slug)}?after={start}{anchor}");
+            return Redirect(await ThreadPage.LocationOfAsync(db, posted.Comment, posted.SectionSlug, posted.Article.Slug, cancellationToken));
         }
 
         var found = await LoadAsync(section, slug, cancellationToken);
@@ -154,7 +149,7 @@ public sealed class StoryModel(
                 ?? throw new InvalidOperationException($"Story {slug} vanished while its page was rendered.");
             LeadImage = Article.LeadImageId is { } imageId ? await Media.LeadImage.FindAsync(db, imageId, cancellationToken) : null;
             Threads = await ThreadPage.LoadAsync(db, head.Id, null, ThreadPage.DefaultSize, cancellationToken);
-            Passages = await InlineFeedback.StoryPassages.LoadAsync(db, head.Id, InlineFeedback.StoryText.Of(Article.BodyHtml), cancellationToken);
+            Passages = await InlineFeedback.StoryPassages.LoadAsync(db, head.Id, Article.BodyHtml, cancellationToken);
         }
         return null;
     }

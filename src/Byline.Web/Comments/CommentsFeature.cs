@@ -109,11 +109,7 @@ public static class CommentsFeature
         {
             return TypedResults.NotFound();
         }
-        var start = await ThreadPage.PageStartFor(db, found.Comment, cancellationToken);
-        var anchor = "#" + ArticlePaths.CommentAnchor(id);
-        return TypedResults.Redirect(start is null
-            ? ArticlePaths.Story(found.SectionSlug, found.Slug) + anchor
-            : $"{ArticlePaths.Discussion(found.SectionSlug, found.Slug)}?after={start}{anchor}");
+        return TypedResults.Redirect(await ThreadPage.LocationOfAsync(db, found.Comment, found.SectionSlug, found.Slug, cancellationToken));
     }
 
     public static async Task<Results<Ok<CommentDto>, ProblemHttpResult>> GetAsync(

@@ -45,6 +45,17 @@ public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Thre
         return new ThreadPage(threads, next);
     }
 
+    /// <summary>The URL that shows a comment: the story page if its thread is on the first page, else the discussion page starting at its thread.</summary>
+    public static async Task<string> LocationOfAsync(
+        BylineDbContext db, Comment comment, string sectionSlug, string articleSlug, CancellationToken cancellationToken)
+    {
+        var start = await PageStartFor(db, comment, cancellationToken);
+        var anchor = "#" + Articles.ArticlePaths.CommentAnchor(comment.Id);
+        return start is null
+            ? Articles.ArticlePaths.Story(sectionSlug, articleSlug) + anchor
+            : $"{Articles.ArticlePaths.Discussion(sectionSlug, articleSlug)}?after={start}{anchor}";
+    }
+
     /// <summary>Where a comment can be seen: the first page if its thread is among the newest, else a page starting at its thread.</summary>
     public static async Task<KeysetCursor?> PageStartFor(BylineDbContext db, Comment comment, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ public sealed record StoryPassages(IReadOnlyList<StoryPassages.Passage> Attached
     }
 
     /// <summary>Every passage of the story with visible feedback; a passage whose words no longer read as recorded is left out until re-anchored.</summary>
-    public static async Task<StoryPassages> LoadAsync(BylineDbContext db, int articleId, string text, CancellationToken cancellationToken)
+    public static async Task<StoryPassages> LoadAsync(BylineDbContext db, int articleId, string bodyHtml, CancellationToken cancellationToken)
     {
         var rows = await db.CommentAnchors.AsNoTracking()
             .Where(a => a.ArticleId == articleId)
@@ -36,6 +36,7 @@ public sealed record StoryPassages(IReadOnlyList<StoryPassages.Passage> Attached
         {
             return None;
         }
+        var text = StoryText.Of(bodyHtml);
         var attached = rows
             .Where(r => !r.Anchor.IsOrphaned && r.Anchor.CurrentStart < r.Anchor.CurrentEnd
                 && TextAnchors.IsAt(text, r.Anchor.CurrentStart, r.Anchor.CurrentEnd, r.Anchor.CurrentQuote))

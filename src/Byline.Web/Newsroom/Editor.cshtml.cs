@@ -188,7 +188,7 @@ public sealed class StoryEditorModel(
                 return false;
             }
             (Story, Access) = found;
-            Feedback = await InlineFeedback.StoryPassages.LoadAsync(db, storyId, InlineFeedback.StoryText.Of(Story.BodyHtml), cancellationToken);
+            Feedback = await InlineFeedback.StoryPassages.LoadAsync(db, storyId, Story.BodyHtml, cancellationToken);
         }
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
         Writers = await db.Writers.AsNoTracking().OrderBy(w => w.DisplayName).ToListAsync(cancellationToken);

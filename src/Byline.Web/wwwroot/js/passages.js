@@ -205,12 +205,19 @@ function ensureCancel(box) {
     box.append(cancel);
 }
 
-function clearPassage() {
+// Empties the form's passage fields and hides its quote.
+function forgetPassage() {
     for (const name of ['AnchorExact', 'AnchorPrefix', 'AnchorSuffix', 'AnchorStart', 'AnchorEnd', 'AnchorRevision']) {
         setField(name, '');
     }
     const box = document.getElementById('responding-to');
-    box.hidden = true;
+    if (box) {
+        box.hidden = true;
+    }
+}
+
+function clearPassage() {
+    forgetPassage();
     document.getElementById('comment-form-heading').textContent = 'Join the discussion';
     form.elements.namedItem('Body').focus();
 }
@@ -340,13 +347,7 @@ if (body) {
     // Starting a reply abandons a passage response (discussion.js moves the form).
     document.addEventListener('click', (event) => {
         if (form && event.target instanceof Element && event.target.closest('a.comment-reply[data-reply-to]')) {
-            for (const name of ['AnchorExact', 'AnchorPrefix', 'AnchorSuffix', 'AnchorStart', 'AnchorEnd', 'AnchorRevision']) {
-                setField(name, '');
-            }
-            const box = document.getElementById('responding-to');
-            if (box) {
-                box.hidden = true;
-            }
+            forgetPassage();
         }
     }, true);
 }
