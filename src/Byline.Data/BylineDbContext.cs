@@ -37,6 +37,10 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentAnchor> CommentAnchors => Set<CommentAnchor>();
+    public DbSet<CommentDecision> CommentDecisions => Set<CommentDecision>();
+    public DbSet<CommentReason> CommentReasons => Set<CommentReason>();
+    public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
+    public DbSet<ClassifierFeature> ClassifierFeatures => Set<ClassifierFeature>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
 
@@ -85,6 +89,7 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
         {
             user.Property(u => u.DisplayName).HasMaxLength(80);
             user.Property(u => u.Bio).HasMaxLength(2000);
+            user.Property(u => u.BanReason).HasMaxLength(500);
             user.HasOne<Writer>().WithOne().HasForeignKey<BylineUser>(u => u.WriterId).OnDelete(DeleteBehavior.SetNull);
         });
 
@@ -212,6 +217,55 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
             comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
             comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.RootId).OnDelete(DeleteBehavior.Restrict);
             comment.HasOne(c => c.Anchor).WithOne().HasForeignKey<CommentAnchor>(a => a.CommentId).OnDelete(DeleteBehavior.Cascade);
+            // The moderation queues: a state, oldest or newest first.
+            comment.HasIndex(c => new { c.Status, c.StatusChangedAt, c.Id });
+            // An author's history, and "has this account an approved comment yet".
+            comment.HasIndex(c => new { c.AuthorUserId, c.Status });
+            // The same text posted again within the window.
+            comment.HasIndex(c => new { c.BodyHash, c.CreatedAt });
+            comment.Property(c => c.BodyHash).HasMaxLength(32);
+            comment.Property(c => c.StatusNote).HasMaxLength(500);
+            comment.Property(c => c.AppealNote).HasMaxLength(500);
+            comment.Property(c => c.TrainedAs).HasMaxLength(8);
+            comment.HasMany(c => c.Reasons).WithOne().HasForeignKey(r => r.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CommentReason>(reason =>
+        {
+            reason.HasIndex(r => new { r.CommentId, r.Code });
+            reason.HasIndex(r => r.Code);
+            reason.Property(r => r.Code).HasMaxLength(32);
+            reason.Property(r => r.Detail).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<CommentDecision>(decision =>
+        {
+            decision.HasIndex(d => new { d.CommentId, d.Id });
+            // Metrics: decisions in a period, per moderator.
+            decision.HasIndex(d => new { d.At, d.Source });
+            decision.Property(d => d.From).HasConversion<string>().HasMaxLength(16);
+            decision.Property(d => d.To).HasConversion<string>().HasMaxLength(16);
+            decision.Property(d => d.Source).HasConversion<string>().HasMaxLength(16);
+            decision.Property(d => d.ActorUserId).HasMaxLength(64);
+            decision.Property(d => d.ActorName).HasMaxLength(80);
+            decision.Property(d => d.Reason).HasMaxLength(1000);
+            decision.HasOne<Comment>().WithMany().HasForeignKey(d => d.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CommentFlag>(flag =>
+        {
+            flag.HasIndex(f => new { f.CommentId, f.UserId }).IsUnique();
+            flag.HasIndex(f => new { f.Resolved, f.CommentId });
+            flag.Property(f => f.UserId).HasMaxLength(64);
+            flag.Property(f => f.Reason).HasConversion<string>().HasMaxLength(16);
+            flag.Property(f => f.Note).HasMaxLength(500);
+            flag.HasOne<Comment>().WithMany().HasForeignKey(f => f.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ClassifierFeature>(feature =>
+        {
+            feature.HasKey(f => f.Feature);
+            feature.Property(f => f.Feature).HasMaxLength(200);
         });
 
         modelBuilder.Entity<CommentAnchor>(anchor =>
@@ -243,6 +297,9 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
             settings.Property(s => s.SiteName).HasMaxLength(120);
             settings.Property(s => s.DefaultDisclaimer).HasMaxLength(2000);
             settings.Property(s => s.TimeZone).HasMaxLength(64);
+            settings.Property(s => s.PreModeration).HasConversion<string>().HasMaxLength(16);
+            settings.Property(s => s.BannedWords).HasMaxLength(20_000);
+            settings.Property(s => s.SuspectWords).HasMaxLength(20_000);
         });
     }
 

@@ -14,4 +14,12 @@ public sealed class BylineUser : IdentityUser
 
     /// <summary>The writer page this account appears under as a byline; set when the account gets a staff role.</summary>
     public int? WriterId { get; set; }
+
+    /// <summary>Until when the account may not comment; <see cref="PermanentBan"/> for ever. Null: not banned.</summary>
+    public DateTimeOffset? BannedUntil { get; set; }
+    public string? BanReason { get; set; }
+
+    public static readonly DateTimeOffset PermanentBan = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    public bool IsBanned(DateTimeOffset now) => BannedUntil is { } until && until > now;
 }

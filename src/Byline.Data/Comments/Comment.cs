@@ -30,6 +30,34 @@ public sealed class Comment
     public DateTimeOffset? EditedAt { get; set; }
     public CommentStatus Status { get; set; } = CommentStatus.Approved;
 
+    /// <summary>1 when posted, one more per edit: a moderation decision names the revision it was made on.</summary>
+    public int Revision { get; set; } = 1;
+
+    /// <summary>When <see cref="Status"/> last changed (the post itself, or a decision).</summary>
+    public DateTimeOffset StatusChangedAt { get; set; }
+
+    /// <summary>The reason given with the current status: a rejection's reason, shown to its author.</summary>
+    public string? StatusNote { get; set; }
+
+    /// <summary>The classifier's spam probability when the comment was last checked; null while the model was not ready.</summary>
+    public double? SpamScore { get; set; }
+
+    /// <summary>A hash of the normalized body, to find the same text posted again across the site.</summary>
+    public string? BodyHash { get; set; }
+
+    /// <summary>What the classifier learned from this comment: null (nothing), "ham" or "spam".</summary>
+    public string? TrainedAs { get; set; }
+
+    /// <summary>The weight of unresolved reader flags.</summary>
+    public double FlagWeight { get; set; }
+
+    /// <summary>The author's note when they appealed a rejection (once).</summary>
+    public string? AppealNote { get; set; }
+    public DateTimeOffset? AppealedAt { get; set; }
+
+    /// <summary>Why the checks held it, for moderators only.</summary>
+    public List<CommentReason> Reasons { get; set; } = [];
+
     /// <summary>The passage this comment responds to, when it is inline feedback.</summary>
     public CommentAnchor? Anchor { get; set; }
 }

@@ -74,6 +74,13 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BanReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("BannedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Bio")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -483,6 +490,23 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.ClassifierFeature", b =>
+                {
+                    b.Property<string>("Feature")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ham")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Spam")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Feature");
+
+                    b.ToTable("ClassifierFeatures");
+                });
+
             modelBuilder.Entity("Byline.Data.Comments.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -490,6 +514,13 @@ namespace Byline.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("AppealedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
@@ -506,6 +537,10 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<string>("AuthorUserId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("BodyHtml")
                         .IsRequired()
@@ -524,6 +559,9 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double>("FlagWeight")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Language")
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
@@ -531,19 +569,42 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("RootId")
                         .HasColumnType("bigint");
+
+                    b.Property<double?>("SpamScore")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TrainedAs")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("AuthorUserId", "Status");
+
+                    b.HasIndex("BodyHash", "CreatedAt");
+
                     b.HasIndex("RootId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "StatusChangedAt", "Id");
 
                     b.HasIndex("ArticleId", "RootId", "CreatedAt", "Id");
 
@@ -620,6 +681,136 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.HasIndex("ArticleId");
 
                     b.ToTable("CommentAnchors");
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CommentRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "Source");
+
+                    b.HasIndex("CommentId", "Id");
+
+                    b.ToTable("CommentDecisions");
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("Resolved", "CommentId");
+
+                    b.ToTable("CommentFlags");
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentReason", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code");
+
+                    b.HasIndex("CommentId", "Code");
+
+                    b.ToTable("CommentReasons");
                 });
 
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
@@ -738,26 +929,53 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BannedWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<double>("ClassifierThreshold")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("DefaultDisclaimer")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<double>("FlagThreshold")
+                        .HasColumnType("double precision");
+
                     b.Property<bool>("GuestCommentsAllowed")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("MaxLinks")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MaxThreadDepth")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PreModeration")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("SiteName")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("SuspectWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TrustAfterApproved")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1079,6 +1297,33 @@ namespace Byline.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentDecision", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentFlag", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentReason", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany("Reasons")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.HasOne("Byline.Data.Media.StoredImage", null)
@@ -1200,6 +1445,8 @@ namespace Byline.Migrations.Postgres.Migrations
             modelBuilder.Entity("Byline.Data.Comments.Comment", b =>
                 {
                     b.Navigation("Anchor");
+
+                    b.Navigation("Reasons");
                 });
 
             modelBuilder.Entity("Byline.Data.Media.StoredImage", b =>

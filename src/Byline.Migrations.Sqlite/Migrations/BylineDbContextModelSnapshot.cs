@@ -66,6 +66,13 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BanReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BannedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Bio")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -463,10 +470,34 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.ClassifierFeature", b =>
+                {
+                    b.Property<string>("Feature")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ham")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Spam")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Feature");
+
+                    b.ToTable("ClassifierFeatures");
+                });
+
             modelBuilder.Entity("Byline.Data.Comments.Comment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppealedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ArticleId")
@@ -483,6 +514,10 @@ namespace Byline.Migrations.Sqlite.Migrations
 
                     b.Property<string>("AuthorUserId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyHtml")
@@ -502,6 +537,9 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("FlagWeight")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Language")
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
@@ -509,19 +547,42 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RootId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SpamScore")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainedAs")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("AuthorUserId", "Status");
+
+                    b.HasIndex("BodyHash", "CreatedAt");
+
                     b.HasIndex("RootId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "StatusChangedAt", "Id");
 
                     b.HasIndex("ArticleId", "RootId", "CreatedAt", "Id");
 
@@ -598,6 +659,130 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.HasIndex("ArticleId");
 
                     b.ToTable("CommentAnchors");
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "Source");
+
+                    b.HasIndex("CommentId", "Id");
+
+                    b.ToTable("CommentDecisions");
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("Resolved", "CommentId");
+
+                    b.ToTable("CommentFlags");
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentReason", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code");
+
+                    b.HasIndex("CommentId", "Code");
+
+                    b.ToTable("CommentReasons");
                 });
 
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
@@ -712,26 +897,53 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BannedWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ClassifierThreshold")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("DefaultDisclaimer")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("FlagThreshold")
+                        .HasColumnType("REAL");
+
                     b.Property<bool>("GuestCommentsAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxLinks")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MaxThreadDepth")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreModeration")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SiteName")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SuspectWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TrustAfterApproved")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1047,6 +1259,33 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentDecision", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentFlag", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Comments.CommentReason", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany("Reasons")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.HasOne("Byline.Data.Media.StoredImage", null)
@@ -1168,6 +1407,8 @@ namespace Byline.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Byline.Data.Comments.Comment", b =>
                 {
                     b.Navigation("Anchor");
+
+                    b.Navigation("Reasons");
                 });
 
             modelBuilder.Entity("Byline.Data.Media.StoredImage", b =>

@@ -18,6 +18,7 @@ public static class AdminFeature
         {
             pages.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new AdminOnlyFilter()));
             pages.Conventions.AuthorizePage("/Accounts/Tokens");
+            pages.Conventions.AuthorizePage("/Accounts/Comments");
         });
         return services;
     }

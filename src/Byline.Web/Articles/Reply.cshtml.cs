@@ -35,7 +35,7 @@ public sealed class ReplyModel(BylineDbContext db, SiteSettingsStore settings, C
         Parent = new CommentView(new CommentThreads.Node<Comment>(parent), article.Section.Slug, article.Slug, site.Zone, CanReply: false);
         var storyPath = ArticlePaths.Story(article.Section.Slug, article.Slug);
         Form = new CommentFormView(storyPath, new CommentForm { ParentId = parent.Id }, article.AreCommentsOpen(), site.Settings.GuestCommentsAllowed,
-            parent.AuthorName, storyPath + "#" + ArticlePaths.CommentAnchor(parent.Id), SignedInAs: guard.Author?.DisplayName);
+            parent.AuthorName, storyPath + "#" + ArticlePaths.CommentAnchor(parent.Id), SignedInAs: guard.Author?.DisplayName, Started: guard.Stamp());
         return Page();
     }
 }

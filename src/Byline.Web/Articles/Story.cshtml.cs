@@ -33,6 +33,9 @@ public sealed class StoryModel(
     public ThreadPage? Threads { get; private set; }
     public InlineFeedback.StoryPassages? Passages { get; private set; }
 
+    /// <summary>A signed-in reader's own comments on this story that wait for a moderator (only they see them).</summary>
+    public IReadOnlyList<Byline.Data.Comments.Comment> OwnHeld { get; private set; } = [];
+
     [BindProperty]
     public CommentForm Input { get; set; } = new();
 
@@ -77,11 +80,14 @@ public sealed class StoryModel(
             // A signed-in reader's form without a valid token: show it again, with a fresh token and their text kept.
             return await LoadAsync(section, slug, cancellationToken) ?? FormError(refused);
         }
-        var (posted, error) = await posting.PostAsync(slug, Input.ToSubmission(), guard.Author, cancellationToken);
+        var (posted, error) = await posting.PostAsync(slug, Input.ToSubmission(), guard.Author, guard.Signals(HttpContext, Input), cancellationToken);
         if (posted is not null)
         {
-            return Redirect(await ThreadPage.LocationOfAsync(db, posted.Comment, posted.SectionSlug, posted.Article.Slug, cancellationToken));
+            return Redirect(posted.Comment.Status == Byline.Data.Comments.CommentStatus.Approved
+                ? await ThreadPage.LocationOfAsync(db, posted.Comment, posted.SectionSlug, posted.Article.Slug, cancellationToken)
+                : guard.HeldLink(posted.Comment.Id));
         }
+        Problems.AddHeaders(Response, error!);
 
         var found = await LoadAsync(section, slug, cancellationToken);
         if (found is not null)
@@ -138,6 +144,12 @@ public sealed class StoryModel(
             return RedirectPermanent(head.Path);
         }
         Head = head;
+        if (guard.Author is { } author)
+        {
+            OwnHeld = await db.Comments.AsNoTracking()
+                .Where(c => c.ArticleId == head.Id && c.AuthorUserId == author.UserId && c.Status == Byline.Data.Comments.CommentStatus.Pending)
+                .OrderBy(c => c.CreatedAt).Take(20).ToListAsync(cancellationToken);
+        }
         var site = await settings.GetAsync(cancellationToken);
         Site = site.Settings;
         Zone = site.Zone;
@@ -162,5 +174,6 @@ public sealed class StoryModel(
         replyingTo,
         replyingTo is null ? null : Path + "#comment-form",
         error,
-        guard.Author?.DisplayName);
+        guard.Author?.DisplayName,
+        guard.Stamp());
 }

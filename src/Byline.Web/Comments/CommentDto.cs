@@ -18,12 +18,6 @@ public sealed record CommentDto(
     InlineFeedback.AnchorDto? Anchor,
     IReadOnlyList<CommentDto> Replies)
 {
-    public static string StatusName(CommentStatus status) => status switch
-    {
-        CommentStatus.Approved => "approved",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
     public static CommentDto From(Comment comment, string storyPath, IReadOnlyList<CommentDto>? replies = null) => new(
         comment.Id,
         comment.ParentId,
@@ -34,10 +28,30 @@ public sealed record CommentDto(
         comment.Language,
         comment.CreatedAt,
         comment.EditedAt,
-        StatusName(comment.Status),
+        comment.Status switch
+        {
+            CommentStatus.Approved => "approved",
+            CommentStatus.Deleted => "deleted",
+            // A placeholder in a thread: what happened to it is for its author and the moderators.
+            _ => "removed",
+        },
         $"{storyPath}#comment-{comment.Id}",
         comment.Anchor is null ? null : InlineFeedback.AnchorDto.From(comment.Anchor),
         replies ?? []);
+
+    /// <summary>
+    /// A comment as its author sees it: held for any reason it reads "pending". A rejection by a moderator reads
+    /// "rejected"; what the checks found stays with the moderators, so a spammer cannot learn which rule caught them.
+    /// </summary>
+    public static CommentDto ForAuthor(Comment comment, string storyPath) => From(comment, storyPath) with
+    {
+        Status = comment.Status switch
+        {
+            CommentStatus.Approved => "approved",
+            CommentStatus.Rejected when comment.StatusNote is not null => "rejected",
+            _ => "pending",
+        },
+    };
 
     public static CommentDto From(CommentThreads.Node<Comment> node, string storyPath) =>
         From(node.Item, storyPath, node.Replies.ConvertAll(r => From(r, storyPath)));

@@ -3,6 +3,25 @@ namespace Byline.Web.Comments;
 /// <summary>Why a comment was not stored: a stable <see cref="Code"/> for scripts, a message for people.</summary>
 public sealed record CommentError(int Status, string Code, string Message, string? Field = null)
 {
+    /// <summary>For 429: when to try again (sent as Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>For a ban: when it ends (sent as the "until" extension; absent for a permanent ban).</summary>
+    public DateTimeOffset? Until { get; init; }
+
+    public static CommentError RateLimited(TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        return new(429, "rate-limited", $"You are posting faster than this site allows. Try again in {seconds} second{(seconds == 1 ? "" : "s")}.")
+        {
+            RetryAfter = TimeSpan.FromSeconds(seconds),
+        };
+    }
+
+    public static CommentError Banned(DateTimeOffset until, Func<DateTimeOffset, string> describe) => until == Byline.Data.Accounts.BylineUser.PermanentBan
+        ? new(403, "user-banned", "Your account may no longer comment on this site.")
+        : new(403, "user-banned", $"Your account may not comment until {describe(until)}.") { Until = until };
+
     public const string GuestName = "Guest";
 
     public static CommentError ArticleNotFound { get; } = new(404, "article-not-found", "There is no such story.");

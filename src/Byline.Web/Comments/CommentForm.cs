@@ -16,6 +16,12 @@ public sealed class CommentForm
     public int? AnchorEnd { get; set; }
     public int? AnchorRevision { get; set; }
 
+    /// <summary>The honeypot: hidden from people by the stylesheet, so only a bot fills it in.</summary>
+    public string? Website { get; set; }
+
+    /// <summary>When the form was rendered, sealed (see Moderation.FormTiming).</summary>
+    public string? Started { get; set; }
+
     public CommentSubmission ToSubmission() => new(Body, ParentId, AuthorName, AuthorEmail,
         AnchorExact is null ? null : new(AnchorExact, AnchorPrefix, AnchorSuffix, AnchorStart, AnchorEnd, AnchorRevision));
 }
@@ -32,4 +38,5 @@ public sealed record CommentFormView(
     string? ReplyingTo = null,
     string? CancelReplyHref = null,
     CommentError? Error = null,
-    string? SignedInAs = null);
+    string? SignedInAs = null,
+    string? Started = null);

@@ -1,5 +1,6 @@
 using Byline.Web.Accounts;
 using Byline.Web.Hosting;
+using Byline.Web.Moderation;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Byline.Web.Comments;
@@ -10,9 +11,21 @@ namespace Byline.Web.Comments;
 /// is rendered for them alone (their cookie bypasses the cache) with an antiforgery token, which their post must return:
 /// their cookie is ambient authority that another site could otherwise borrow.
 /// </summary>
-public sealed class CommentFormGuard(CurrentUser user, IAntiforgery antiforgery)
+/// <remarks>
+/// It also sets the form's two bot traps: a field hidden from people (<see cref="CommentForm.Website"/>) and a sealed
+/// stamp of when the form was rendered (<see cref="FormTiming"/>); what they caught goes to the moderation checks.
+/// </remarks>
+public sealed class CommentFormGuard(CurrentUser user, IAntiforgery antiforgery, FormTiming timing, HeldComments held)
 {
+    /// <summary>Where a held comment's author is sent after posting it.</summary>
+    public string HeldLink(long commentId) => held.Link(commentId);
+
     public CommentAuthor? Author => CommentAuthor.Of(user);
+
+    public string Stamp() => timing.Stamp();
+
+    public SubmitSignals Signals(HttpContext context, CommentForm form) =>
+        SubmitSignals.Of(context, new FormSignals(!string.IsNullOrWhiteSpace(form.Website), timing.Elapsed(form.Started)));
 
     public async Task<CommentError?> CheckAsync(HttpContext context)
     {

@@ -5,14 +5,16 @@ using Byline.Data.Comments;
 using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Byline.Web.InlineFeedback;
+using Byline.Web.Moderation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Comments;
 
 /// <summary>
 /// The write path of a comment, shared by the HTML form and the JSON API:
-/// validate → check the passage (inline feedback) or resolve the parent → one transaction (insert + counter) → evict the
-/// story's cached pages.
+/// refuse banned accounts and floods → validate → check the passage (inline feedback) or resolve the parent → the
+/// moderation checks decide approved or held → one transaction (insert, reasons, audit, counter if visible) → evict
+/// the story's cached pages.
 /// </summary>
 public sealed class CommentPosting(
     BylineDbContext db,
@@ -21,13 +23,15 @@ public sealed class CommentPosting(
     PageCache cache,
     WriteGate writeGate,
     PassageAnchoring anchoring,
+    SubmitChecks checks,
+    CommentRateLimits rateLimits,
     TimeProvider time)
 {
     public sealed record Posted(Comment Comment, Article Article, string SectionSlug);
 
     /// <param name="author">The signed-in author, or null for a guest (who gives a name and maybe an email).</param>
     public async Task<(Posted? Posted, CommentError? Error)> PostAsync(
-        string articleSlug, CommentSubmission submission, CommentAuthor? author, CancellationToken cancellationToken)
+        string articleSlug, CommentSubmission submission, CommentAuthor? author, SubmitSignals signals, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Published()
             .Where(a => a.Slug == articleSlug)
@@ -41,10 +45,20 @@ public sealed class CommentPosting(
         {
             return (null, CommentError.CommentsClosed);
         }
-        var site = (await settings.GetAsync(cancellationToken)).Settings;
+        var snapshot = await settings.GetAsync(cancellationToken);
+        var site = snapshot.Settings;
         if (author is null && !site.GuestCommentsAllowed)
         {
             return (null, CommentError.GuestsNotAllowed);
+        }
+        if (author is not null && await db.Users.Where(u => u.Id == author.UserId).Select(u => u.BannedUntil).FirstOrDefaultAsync(cancellationToken) is { } until
+            && until > time.GetUtcNow())
+        {
+            return (null, CommentError.Banned(until, t => NewsDate.DateAndTime(t, snapshot.Zone)));
+        }
+        if (rateLimits.TryPost(author?.UserId, signals.ClientAddress) is { } wait)
+        {
+            return (null, CommentError.RateLimited(wait));
         }
         if (author is not null)
         {
@@ -58,6 +72,7 @@ public sealed class CommentPosting(
             return (null, error);
         }
 
+        var now = time.GetUtcNow();
         var comment = new Comment
         {
             ArticleId = article.Article.Id,
@@ -66,8 +81,8 @@ public sealed class CommentPosting(
             AuthorEmail = clean.AuthorEmail,
             BodyMarkdown = clean.Body,
             BodyHtml = renderer.Render(clean.Body),
-            CreatedAt = time.GetUtcNow(),
-            Status = CommentStatus.Approved,
+            CreatedAt = now,
+            StatusChangedAt = now,
         };
 
         if (submission.Anchor is { } anchor)
@@ -98,6 +113,15 @@ public sealed class CommentPosting(
             comment.RootId = rootId;
         }
 
+        var verdict = await checks.RunAsync(
+            new SubmitChecks.Subject(clean.Body, author?.UserId, author?.IsStaff == true, article.Article.Language), signals, site, cancellationToken);
+        comment.Status = verdict.Status;
+        comment.SpamScore = verdict.SpamScore;
+        comment.BodyHash = verdict.BodyHash;
+        comment.Language = verdict.Language;
+        comment.Reasons = verdict.Reasons.Select(r => new CommentReason { Code = r.Code, Detail = Truncate(r.Detail), Weight = r.Weight }).ToList();
+        var visible = comment.Status == CommentStatus.Approved;
+
         using (await writeGate.EnterAsync(db, cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -109,17 +133,35 @@ public sealed class CommentPosting(
                 PassageReanchoring.Enqueue(db, article.Article.Id, time.GetUtcNow());
             }
             await db.SaveChangesAsync(cancellationToken);
-            var feedback = comment.Anchor is null ? 0 : 1;
-            await db.Articles.Where(a => a.Id == article.Article.Id)
-                .ExecuteUpdateAsync(a => a
-                    .SetProperty(x => x.CommentCount, x => x.CommentCount + 1 - feedback)
-                    .SetProperty(x => x.InlineFeedbackCount, x => x.InlineFeedbackCount + feedback)
-                    .SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+            if (visible)
+            {
+                await CommentMoves.UpdateCountersAsync(db, [(article.Article.Id, comment.Anchor is not null, 1)], cancellationToken);
+            }
+            else
+            {
+                db.CommentDecisions.Add(new CommentDecision
+                {
+                    CommentId = comment.Id,
+                    CommentRevision = comment.Revision,
+                    From = CommentStatus.Pending,
+                    To = comment.Status,
+                    ActorName = ModerationActor.Checks.Name,
+                    Source = DecisionSource.Checks,
+                    At = now,
+                    Reason = Truncate(string.Join(" ", comment.Reasons), 1000),
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
 
-        // Fronts show comment counts too.
-        cache.EvictStory(article.Article.Id);
+        if (visible)
+        {
+            // Fronts show comment counts too.
+            cache.EvictStory(article.Article.Id);
+        }
         return (new Posted(comment, article.Article, article.SectionSlug), null);
     }
+
+    private static string? Truncate(string? text, int length = 200) => text is null || text.Length <= length ? text : text[..length];
 }

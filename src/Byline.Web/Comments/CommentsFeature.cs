@@ -1,4 +1,5 @@
 using Byline.Data;
+using Byline.Data.Comments;
 using Byline.Web.Accounts;
 using Byline.Web.Articles;
 using Byline.Web.Data;
@@ -29,7 +30,9 @@ public static class CommentsFeature
             .WithSummary("Visible comments of a story as threads, newest thread first, keyset-paged with ?after=.");
         api.MapPost("/", PostAsync).WithName("PostComment")
             .WithSummary("Posts a comment or a reply (parentId). Guests give authorName and optionally authorEmail, which is never shown; "
-                + "a signed-in caller (API token or cookie) posts under their account's display name, and the two fields are ignored.")
+                + "a signed-in caller (API token or cookie) posts under their account's display name, and the two fields are ignored. "
+                + "The answer's status is 'approved' (visible now) or 'pending' (awaiting moderation). 429 rate-limited with Retry-After; "
+                + "403 user-banned with 'until'.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .Accepts<CommentSubmission>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -89,12 +92,13 @@ public static class CommentsFeature
         {
             return problem;
         }
-        var (posted, error) = await posting.PostAsync(slug, submission!, author, cancellationToken);
+        var (posted, error) = await posting.PostAsync(slug, submission!, author, Moderation.SubmitSignals.Of(request.HttpContext), cancellationToken);
         if (error is not null)
         {
+            Problems.AddHeaders(request.HttpContext.Response, error);
             return Problems.From(error);
         }
-        var dto = CommentDto.From(posted!.Comment, ArticlePaths.Story(posted.SectionSlug, posted.Article.Slug));
+        var dto = CommentDto.ForAuthor(posted!.Comment, ArticlePaths.Story(posted.SectionSlug, posted.Article.Slug));
         return TypedResults.Created($"/api/v1/comments/{dto.Id}", dto);
     }
 
@@ -102,7 +106,7 @@ public static class CommentsFeature
     public static async Task<Results<RedirectHttpResult, NotFound>> ShowAsync(long id, BylineDbContext db, CancellationToken cancellationToken)
     {
         var found = await db.Comments.AsNoTracking()
-            .Where(c => c.Id == id && c.Status == Byline.Data.Comments.CommentStatus.Approved)
+            .Where(c => c.Id == id && c.Status == CommentStatus.Approved)
             .Join(db.Articles.Published(), c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug, SectionSlug = a.Section.Slug })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -112,15 +116,18 @@ public static class CommentsFeature
         return TypedResults.Redirect(await ThreadPage.LocationOfAsync(db, found.Comment, found.SectionSlug, found.Slug, cancellationToken));
     }
 
+    /// <summary>A visible comment to anyone; a held one to its signed-in author only ("pending" whatever the checks found).</summary>
     public static async Task<Results<Ok<CommentDto>, ProblemHttpResult>> GetAsync(
-        long id, BylineDbContext db, CancellationToken cancellationToken)
+        long id, BylineDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
+        var viewer = user.Id;
         var found = await db.Comments.AsNoTracking().Include(c => c.Anchor)
-            .Where(c => c.Id == id && c.Status == Byline.Data.Comments.CommentStatus.Approved)
+            .Where(c => c.Id == id && (c.Status == CommentStatus.Approved
+                || (viewer != null && c.AuthorUserId == viewer && c.Status != CommentStatus.Deleted)))
             .Join(db.Articles.Published(), c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug, SectionSlug = a.Section.Slug })
             .FirstOrDefaultAsync(cancellationToken);
         return found is null
             ? Problems.Create(404, "comment-not-found", "There is no such comment.")
-            : TypedResults.Ok(CommentDto.From(found.Comment, ArticlePaths.Story(found.SectionSlug, found.Slug)));
+            : TypedResults.Ok(CommentDto.ForAuthor(found.Comment, ArticlePaths.Story(found.SectionSlug, found.Slug)));
     }
 }

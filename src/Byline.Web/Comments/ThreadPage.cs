@@ -5,8 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Comments;
 
-/// <summary>One page of a story's discussion: top-level threads newest first, each with all its replies in conversation order.</summary>
-public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Threads, KeysetCursor? Next)
+/// <summary>
+/// One page of a story's discussion: top-level threads newest first, each with all its replies in conversation order.
+/// Only approved comments are shown; one that is not (deleted by its author, removed, held) but has approved replies
+/// keeps its place as an empty placeholder, so the replies still read as answers. Its text never leaves this class.
+/// </summary>
+/// <param name="Badges">Staff authors on the page: user id → what their badge says.</param>
+public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Threads, KeysetCursor? Next, IReadOnlyDictionary<string, string> Badges)
 {
     public const int DefaultSize = 20;
     public const int MaxSize = 100;
@@ -15,8 +20,7 @@ public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Thre
     public static async Task<ThreadPage> LoadAsync(
         BylineDbContext db, int articleId, KeysetCursor? after, int size, CancellationToken cancellationToken)
     {
-        var roots = db.Comments.AsNoTracking().Include(c => c.Anchor)
-            .Where(c => c.ArticleId == articleId && c.RootId == null && c.Status == CommentStatus.Approved);
+        IQueryable<Comment> roots = VisibleRoots(db, articleId).Include(c => c.Anchor);
         if (after is { } a)
         {
             roots = roots.Where(c => c.CreatedAt < a.At || (c.CreatedAt == a.At && c.Id < a.Id));
@@ -36,14 +40,51 @@ public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Thre
         var replies = rootIds.Count == 0
             ? []
             : await db.Comments.AsNoTracking()
-                .Where(c => c.RootId != null && rootIds.Contains(c.RootId.Value) && c.Status == CommentStatus.Approved)
+                .Where(c => c.RootId != null && rootIds.Contains(c.RootId.Value))
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                 .ToListAsync(cancellationToken);
 
-        var threads = CommentThreads.Build(page, replies, c => c.Id, c => c.ParentId);
+        var threads = Prune(CommentThreads.Build(page, replies, c => c.Id, c => c.ParentId));
         var next = hasMore ? new KeysetCursor(page[^1].CreatedAt, page[^1].Id) : (KeysetCursor?)null;
-        return new ThreadPage(threads, next);
+        return new ThreadPage(threads, next, await StaffBadges.ForAsync(db, threads, cancellationToken));
     }
+
+    /// <summary>Top-level comments a reader sees: approved ones, and placeholders for others that have an approved reply.</summary>
+    private static IQueryable<Comment> VisibleRoots(BylineDbContext db, int articleId) =>
+        db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.RootId == null
+            && (c.Status == CommentStatus.Approved || db.Comments.Any(r => r.RootId == c.Id && r.Status == CommentStatus.Approved)));
+
+    /// <summary>Drops what readers may not see; a hidden comment with visible replies becomes an empty placeholder.</summary>
+    private static List<CommentThreads.Node<Comment>> Prune(IEnumerable<CommentThreads.Node<Comment>> nodes)
+    {
+        var kept = new List<CommentThreads.Node<Comment>>();
+        foreach (var node in nodes)
+        {
+            var replies = Prune(node.Replies);
+            if (node.Item.Status != CommentStatus.Approved && replies.Count == 0)
+            {
+                continue;
+            }
+            var shown = new CommentThreads.Node<Comment>(node.Item.Status == CommentStatus.Approved ? node.Item : Placeholder(node.Item));
+            shown.Replies.AddRange(replies);
+            kept.Add(shown);
+        }
+        return kept;
+    }
+
+    private static Comment Placeholder(Comment hidden) => new()
+    {
+        Id = hidden.Id,
+        ArticleId = hidden.ArticleId,
+        ParentId = hidden.ParentId,
+        RootId = hidden.RootId,
+        Depth = hidden.Depth,
+        AuthorName = "",
+        BodyMarkdown = "",
+        BodyHtml = "",
+        CreatedAt = hidden.CreatedAt,
+        Status = hidden.Status == CommentStatus.Deleted ? CommentStatus.Deleted : CommentStatus.Rejected,
+    };
 
     /// <summary>The URL that shows a comment: the story page if its thread is on the first page, else the discussion page starting at its thread.</summary>
     public static async Task<string> LocationOfAsync(
@@ -62,8 +103,7 @@ public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Thre
         var root = comment.RootId is { } rootId
             ? await db.Comments.AsNoTracking().Where(c => c.Id == rootId).Select(c => new { c.Id, c.CreatedAt }).FirstAsync(cancellationToken)
             : new { comment.Id, comment.CreatedAt };
-        var newer = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == comment.ArticleId && c.RootId == null && c.Status == CommentStatus.Approved)
+        var newer = await VisibleRoots(db, comment.ArticleId)
             .Where(c => c.CreatedAt > root.CreatedAt || (c.CreatedAt == root.CreatedAt && c.Id > root.Id))
             .Take(DefaultSize)
             .CountAsync(cancellationToken);

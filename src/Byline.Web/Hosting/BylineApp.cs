@@ -6,6 +6,7 @@ using Byline.Web.Data;
 using Byline.Web.Hosting.Outbox;
 using Byline.Web.InlineFeedback;
 using Byline.Web.Media;
+using Byline.Web.Moderation;
 using Byline.Web.Newsroom;
 using Byline.Web.Site;
 
@@ -47,6 +48,7 @@ public static class BylineApp
             .AddAccounts(builder.Environment)
             .AddArticles()
             .AddComments()
+            .AddModeration(builder.Configuration)
             .AddInlineFeedback()
             .AddOutbox()
             .AddNewsroom()
@@ -63,6 +65,7 @@ public static class BylineApp
         app.MapHosting();
         app.MapArticles();
         app.MapComments();
+        app.MapModeration();
         app.MapNewsroom();
         app.MapMedia();
         app.MapSite();

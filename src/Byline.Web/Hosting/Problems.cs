@@ -16,7 +16,28 @@ public static class Problems
         return TypedResults.Problem(detail: detail, statusCode: status, title: Title(status), extensions: extensions);
     }
 
-    public static ProblemHttpResult From(CommentError error) => Create(error.Status, error.Code, error.Message, error.Field);
+    public static ProblemHttpResult From(CommentError error)
+    {
+        var problem = Create(error.Status, error.Code, error.Message, error.Field);
+        if (error.Until is { } until)
+        {
+            problem.ProblemDetails.Extensions["until"] = until;
+        }
+        if (error.RetryAfter is { } wait)
+        {
+            problem.ProblemDetails.Extensions["retryAfter"] = (int)wait.TotalSeconds;
+        }
+        return problem;
+    }
+
+    /// <summary>Sets what a refusal tells HTTP itself (Retry-After), for the API and the form alike.</summary>
+    public static void AddHeaders(HttpResponse response, CommentError error)
+    {
+        if (error.RetryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 
     public static string Title(int status) => status switch
     {

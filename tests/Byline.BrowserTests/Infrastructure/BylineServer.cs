@@ -36,6 +36,11 @@ public sealed class BylineServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Byline:DataDirectory", dataDirectory);
         builder.UseSetting("Byline:SeedDemo", "true");
+        // Playwright fills and posts forms faster than people, many from one address.
+        builder.UseSetting("Byline:Moderation:MinSecondsToSubmit", "0");
+        builder.UseSetting("Byline:Moderation:GuestBurst", "100000");
+        builder.UseSetting("Byline:Moderation:AccountBurst", "100000");
+        builder.UseSetting("Byline:Moderation:AddressBurst", "100000");
         builder.UseSetting("Byline:Database:Provider", "sqlite");
         builder.UseSetting("Byline:Database:ConnectionString", $"Data Source={Path.Combine(dataDirectory, "byline.db")};Default Timeout=30");
     }

@@ -49,6 +49,15 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Settings under Byline:Moderation for this app; a test of the limits replaces them before the app starts.</summary>
+    public Dictionary<string, string> ModerationSettings { get; } = new()
+    {
+        ["Byline:Moderation:MinSecondsToSubmit"] = "0",
+        ["Byline:Moderation:AccountBurst"] = "100000",
+        ["Byline:Moderation:GuestBurst"] = "100000",
+        ["Byline:Moderation:AddressBurst"] = "100000",
+    };
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
 
     public string Provider => provider;
@@ -69,6 +78,11 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
         builder.UseSetting("Byline:Database:ConnectionString", ConnectionString);
         // Background work runs when a test says so (PassageKit.RunOutboxAsync), not in the middle of what it measures.
         builder.UseSetting("Byline:Outbox:Worker", "false");
+        // Tests post forms at machine speed and many comments from one address; the tests of those limits set their own.
+        foreach (var (key, value) in ModerationSettings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
