@@ -25,7 +25,7 @@ public sealed class CommentFormGuard(CurrentUser user, IAntiforgery antiforgery,
     public string Stamp() => timing.Stamp();
 
     public SubmitSignals Signals(HttpContext context, CommentForm form) =>
-        SubmitSignals.Of(context, new FormSignals(!string.IsNullOrWhiteSpace(form.Website), timing.Elapsed(form.Started)));
+        SubmitSignals.Of(context, new FormSignals(!string.IsNullOrWhiteSpace(form.Website), !string.IsNullOrEmpty(form.Started), timing.Elapsed(form.Started)));
 
     public async Task<CommentError?> CheckAsync(HttpContext context)
     {

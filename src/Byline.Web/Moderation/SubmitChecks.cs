@@ -38,7 +38,9 @@ public sealed class SubmitChecks(BylineDbContext db, PolicyTerms terms, IOptions
         {
             reasons.Add(new ModerationReason("honeypot", ModerationVerdict.HoldAt));
         }
-        if (signals.Form is { } form && (form.Elapsed is not { } elapsed || elapsed.TotalSeconds < options.Value.MinSecondsToSubmit))
+        // A post without a stamp did not load the form first: like the JSON API, it is judged on what it says. A stamp
+        // that is forged, or too recent for anyone to have read and written, is a scraper at work.
+        if (signals.Form is { Stamped: true } form && (form.Elapsed is not { } elapsed || elapsed.TotalSeconds < options.Value.MinSecondsToSubmit))
         {
             reasons.Add(new ModerationReason("too-fast", ModerationVerdict.HoldAt,
                 form.Elapsed is { } e ? Math.Max(0, e.TotalSeconds).ToString("0.#", CultureInfo.InvariantCulture) + "s" : null));
@@ -50,12 +52,13 @@ public sealed class SubmitChecks(BylineDbContext db, PolicyTerms terms, IOptions
         reasons.AddRange(bannedFound.Select(t => new ModerationReason("banned-word", ModerationVerdict.HoldAt, t)));
         reasons.AddRange(suspect.Find(normalized).Take(5).Select(t => new ModerationReason("suspect-word", ModerationVerdict.HoldAt, t)));
 
-        var links = Links.Find(subject.Body);
+        // On the normalized text, so that look-alike letters and "example[.]com" do not hide a link.
+        var links = Links.Find(normalized);
         if (links.Count > site.MaxLinks)
         {
             reasons.Add(new ModerationReason("link-count", ModerationVerdict.HoldAt, links.Count.ToString(CultureInfo.InvariantCulture)));
         }
-        foreach (var host in links.Select(l => l.Host).Where(Links.IsChatHost).Distinct().Take(3))
+        foreach (var host in links.Where(Links.IsChatLink).Select(l => l.Host).Distinct().Take(3))
         {
             reasons.Add(new ModerationReason("chat-link", 0.6, host));
         }

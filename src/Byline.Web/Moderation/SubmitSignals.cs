@@ -9,5 +9,6 @@ public sealed record SubmitSignals(string ClientAddress, FormSignals? Form)
 }
 
 /// <param name="HoneypotFilled">The field people never see (and so never fill in) has text in it.</param>
-/// <param name="Elapsed">Time since the form was rendered; null when its stamp is missing or forged.</param>
-public sealed record FormSignals(bool HoneypotFilled, TimeSpan? Elapsed);
+/// <param name="Stamped">The post carried a rendering stamp (see <see cref="FormTiming"/>).</param>
+/// <param name="Elapsed">Time since the form was rendered; null when the stamp is missing or forged.</param>
+public sealed record FormSignals(bool HoneypotFilled, bool Stamped, TimeSpan? Elapsed);

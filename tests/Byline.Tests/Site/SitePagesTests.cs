@@ -186,13 +186,22 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
             .ToList();
         Assert.Equal(
         [
+            "DELETE /api/v1/comments/{id}",
+            "DELETE /api/v1/moderation/users/{userId}/ban",
             "GET /api/v1/articles/{slug}",
             "GET /api/v1/articles/{slug}/comments",
             "GET /api/v1/comments/{id}",
             "GET /api/v1/me",
+            "GET /api/v1/moderation/metrics",
+            "GET /api/v1/moderation/queue",
             "GET /api/v1/newsroom/stories/{id}",
             "POST /api/v1/articles/{slug}/comments",
+            "POST /api/v1/comments/{id}/appeal",
+            "POST /api/v1/comments/{id}/flags",
             "POST /api/v1/images",
+            "POST /api/v1/moderation/comments/{id}/decision",
+            "POST /api/v1/moderation/decisions",
+            "POST /api/v1/moderation/users/{userId}/ban",
             "POST /api/v1/newsroom/stories",
             "POST /api/v1/newsroom/stories/{id}/moves/{move}",
             "PUT /api/v1/newsroom/stories/{id}",
