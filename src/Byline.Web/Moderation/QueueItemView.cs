@@ -1,0 +1,3 @@
+namespace Byline.Web.Moderation;
+
+public sealed record QueueItemView(ModerationQueues.Item Item, TimeZoneInfo Zone);
