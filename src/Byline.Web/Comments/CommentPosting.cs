@@ -115,11 +115,7 @@ public sealed class CommentPosting(
 
         var verdict = await checks.RunAsync(
             new SubmitChecks.Subject(clean.Body, author?.UserId, author?.IsStaff == true, article.Article.Language), signals, site, cancellationToken);
-        comment.Status = verdict.Status;
-        comment.SpamScore = verdict.SpamScore;
-        comment.BodyHash = verdict.BodyHash;
-        comment.Language = verdict.Language;
-        comment.Reasons = verdict.Reasons.Select(r => new CommentReason { Code = r.Code, Detail = Truncate(r.Detail), Weight = r.Weight }).ToList();
+        verdict.ApplyTo(comment);
         var visible = comment.Status == CommentStatus.Approved;
 
         using (await writeGate.EnterAsync(db, cancellationToken))
@@ -139,17 +135,7 @@ public sealed class CommentPosting(
             }
             else
             {
-                db.CommentDecisions.Add(new CommentDecision
-                {
-                    CommentId = comment.Id,
-                    CommentRevision = comment.Revision,
-                    From = CommentStatus.Pending,
-                    To = comment.Status,
-                    ActorName = ModerationActor.Checks.Name,
-                    Source = DecisionSource.Checks,
-                    At = now,
-                    Reason = Truncate(string.Join(" ", comment.Reasons), 1000),
-                });
+                db.CommentDecisions.Add(verdict.Decision(comment, now)!);
                 await db.SaveChangesAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
@@ -162,6 +148,4 @@ public sealed class CommentPosting(
         }
         return (new Posted(comment, article.Article, article.SectionSlug), null);
     }
-
-    private static string? Truncate(string? text, int length = 200) => text is null || text.Length <= length ? text : text[..length];
 }

@@ -13,7 +13,7 @@ namespace Byline.Web.Data;
 /// The demo site, written for Byline and shipped inside the binary: writers, stories (through the same importer
 /// writers use) and discussions. Stories already present are left alone, so seeding twice adds nothing.
 /// </summary>
-public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, CommentRenderer comments, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, CommentRenderer comments, Moderation.SubmitChecks checks, ILogger<DemoSeeder> logger)
 {
     private static readonly Assembly Resources = typeof(DemoSeeder).Assembly;
     private static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
@@ -62,8 +62,51 @@ public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, Com
             article.Version++;
             await db.SaveChangesAsync(cancellationToken);
         }
-        logger.LogInformation("Demo site: {Stories} stories added", added);
+        var held = await AddLateArrivalsAsync(cancellationToken);
+        logger.LogInformation("Demo site: {Stories} stories added, {Held} comments waiting for moderation", added, held);
         return added;
+    }
+
+    /// <summary>Comments that arrive after the discussions, through the real moderation checks: the queue's first work.</summary>
+    private async Task<int> AddLateArrivalsAsync(CancellationToken cancellationToken)
+    {
+        var site = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new Byline.Data.Site.SiteSettings();
+        var held = 0;
+        foreach (var item in Yaml.Deserialize<List<DemoLateComment>>(Read("Demo/held.yaml")))
+        {
+            var article = await db.Articles.FirstOrDefaultAsync(a => a.Slug == item.Story, cancellationToken);
+            if (article is null)
+            {
+                continue;
+            }
+            var (body, _) = TextInput.CleanMultiline(item.Body);
+            var at = (article.PublishedAt ?? article.CreatedAt).AddMinutes(item.Minutes);
+            var comment = new Comment
+            {
+                ArticleId = article.Id,
+                AuthorName = item.Author,
+                BodyMarkdown = body,
+                BodyHtml = comments.Render(body),
+                CreatedAt = at,
+                StatusChangedAt = at,
+            };
+            var verdict = await checks.RunAsync(new Moderation.SubmitChecks.Subject(body, null, false, article.Language), new Moderation.SubmitSignals("demo", null), site, cancellationToken);
+            verdict.ApplyTo(comment);
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync(cancellationToken);
+            if (verdict.Decision(comment, at) is { } decision)
+            {
+                db.CommentDecisions.Add(decision);
+                held++;
+            }
+            else
+            {
+                article.CommentCount++;
+                article.Version++;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return held;
     }
 
     private async Task<int> AddAsync(DemoComment item, int articleId, DateTimeOffset published, Comment? parent, Comment? root, int depth, CancellationToken cancellationToken)
@@ -80,6 +123,7 @@ public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, Com
             BodyHtml = comments.Render(body),
             Language = item.Language,
             CreatedAt = published.AddMinutes(item.Minutes),
+            StatusChangedAt = published.AddMinutes(item.Minutes),
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
@@ -96,6 +140,14 @@ public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, Com
         using var stream = Resources.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Missing demo resource {name}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    private sealed class DemoLateComment
+    {
+        public string Story { get; set; } = "";
+        public string Author { get; set; } = "";
+        public int Minutes { get; set; }
+        public string Body { get; set; } = "";
     }
 
     private sealed class DemoWriter

@@ -63,7 +63,7 @@ public sealed class IndexModel(BylineDbContext db, ModeratorDecisions decisions,
         var outcomes = await decisions.DecideAsync(parsed.Select(p => p!).ToList(), action, ModerationApi.Clean(reason), ModerationApi.Actor(me), cancellationToken);
         var done = outcomes.Count(o => o.Succeeded);
         var stale = outcomes.Count(o => o.Error == ModeratorDecisions.StaleRevision);
-        Status = $"{Verb(action)} {done} comment{(done == 1 ? "" : "s")}."
+        Status = $"{Verb(action)} {done} comment{(done == 1 ? "" : "s")}{(action == ModerationAction.Spam ? " as spam" : "")}."
             + (stale > 0 ? $" {stale} changed since you loaded the page and were left for another look." : "")
             + (outcomes.Count - done - stale > 0 ? $" {outcomes.Count - done - stale} could not be decided (already decided or withdrawn)." : "");
         return Redirect(back);
@@ -73,7 +73,7 @@ public sealed class IndexModel(BylineDbContext db, ModeratorDecisions decisions,
     {
         ModerationAction.Approve => "Approved",
         ModerationAction.Reject => "Rejected",
-        _ => "Marked as spam",
+        _ => "Marked",
     };
 
     private static ModeratorDecisions.Item? Parse(string value)

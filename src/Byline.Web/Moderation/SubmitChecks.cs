@@ -24,7 +24,33 @@ public sealed class SubmitChecks(BylineDbContext db, PolicyTerms terms, IOptions
 
     public sealed record Subject(string Body, string? UserId, bool IsStaff, string? StoryLanguage);
 
-    public sealed record Verdict(CommentStatus Status, IReadOnlyList<ModerationReason> Reasons, double? SpamScore, string BodyHash, string? Language);
+    public sealed record Verdict(CommentStatus Status, IReadOnlyList<ModerationReason> Reasons, double? SpamScore, string BodyHash, string? Language)
+    {
+        /// <summary>Writes the verdict onto a new comment: its state, what the checks found, and the language they detected.</summary>
+        public void ApplyTo(Comment comment)
+        {
+            comment.Status = Status;
+            comment.SpamScore = SpamScore;
+            comment.BodyHash = BodyHash;
+            comment.Language = Language ?? comment.Language;
+            comment.Reasons = Reasons.Select(r => new CommentReason { Code = r.Code, Detail = Shorten(r.Detail, 200), Weight = r.Weight }).ToList();
+        }
+
+        /// <summary>The audit record of the checks holding (or refusing) a new comment; saved with it, after it has an id.</summary>
+        public CommentDecision? Decision(Comment comment, DateTimeOffset now) => Status == CommentStatus.Approved ? null : new CommentDecision
+        {
+            CommentId = comment.Id,
+            CommentRevision = comment.Revision,
+            From = CommentStatus.Pending,
+            To = Status,
+            ActorName = ModerationActor.Checks.Name,
+            Source = DecisionSource.Checks,
+            At = now,
+            Reason = Shorten(string.Join(" ", comment.Reasons), 1000),
+        };
+
+        private static string? Shorten(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+    }
 
     public async Task<Verdict> RunAsync(Subject subject, SubmitSignals signals, SiteSettings site, CancellationToken cancellationToken)
     {

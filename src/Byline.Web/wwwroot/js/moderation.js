@@ -67,7 +67,8 @@ function updateCount(delta) {
     }
 }
 
-const pastTense = { approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam' };
+const pastTense = { approve: 'Approved', reject: 'Rejected', spam: 'Marked' };
+const done = (action, what) => `${pastTense[action]} ${what}${action === 'spam' ? ' as spam' : ''}.`;
 
 async function post(url, body) {
     const response = await fetch(url, {
@@ -90,7 +91,7 @@ async function decide(item, action) {
             action, reason: reasonInput.value, revision: Number(item.dataset.revision),
         });
         if (ok) {
-            say(`${pastTense[action]} the comment by ${authorOf(item)}.`);
+            say(done(action, `the comment by ${authorOf(item)}`));
             remove(item);
         } else {
             say(json?.detail ?? 'That did not work. Reload the page and try again.');
@@ -117,10 +118,10 @@ async function decideSelected(action) {
             say(json?.detail ?? 'That did not work. Reload the page and try again.');
             return;
         }
-        const done = json.filter(o => !o.error).map(o => String(o.id));
-        checked.filter(item => done.includes(item.dataset.id)).forEach(remove);
-        const left = checked.length - done.length;
-        say(`${pastTense[action]} ${done.length} comment${done.length === 1 ? '' : 's'}.` +
+        const decided = json.filter(o => !o.error).map(o => String(o.id));
+        checked.filter(item => decided.includes(item.dataset.id)).forEach(remove);
+        const left = checked.length - decided.length;
+        say(done(action, `${decided.length} comment${decided.length === 1 ? '' : 's'}`) +
             (left > 0 ? ` ${left} changed meanwhile and stay for another look.` : ''));
     } catch {
         say('The server could not be reached. Try again.');
