@@ -225,6 +225,7 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
             comment.HasIndex(c => new { c.BodyHash, c.CreatedAt });
             comment.Property(c => c.BodyHash).HasMaxLength(32);
             comment.Property(c => c.StatusNote).HasMaxLength(500);
+            comment.Property(c => c.SpamExplanation).HasMaxLength(500);
             comment.Property(c => c.AppealNote).HasMaxLength(500);
             comment.Property(c => c.TrainedAs).HasMaxLength(8);
             comment.HasMany(c => c.Reasons).WithOne().HasForeignKey(r => r.CommentId).OnDelete(DeleteBehavior.Cascade);

@@ -42,6 +42,9 @@ public sealed class Comment
     /// <summary>The classifier's spam probability when the comment was last checked; null while the model was not ready.</summary>
     public double? SpamScore { get; set; }
 
+    /// <summary>The features that weighed most in <see cref="SpamScore"/>, e.g. "h:t.me +2.1 c:捐款 +1.7", so moderators see why.</summary>
+    public string? SpamExplanation { get; set; }
+
     /// <summary>A hash of the normalized body, to find the same text posted again across the site.</summary>
     public string? BodyHash { get; set; }
 

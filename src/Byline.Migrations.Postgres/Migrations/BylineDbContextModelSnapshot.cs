@@ -575,6 +575,10 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<long?>("RootId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SpamExplanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<double?>("SpamScore")
                         .HasColumnType("double precision");
 

@@ -553,6 +553,10 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Property<long?>("RootId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SpamExplanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("SpamScore")
                         .HasColumnType("REAL");
 

@@ -24,7 +24,7 @@ public static class ModerationApi
 
     public sealed record QueueDto(IReadOnlyList<QueueItemDto> Items, string? Next, int Pending, int Flagged);
     public sealed record QueueItemDto(
-        CommentDto Comment, int Revision, string Status, string? AuthorEmail, string? AuthorUserId, double? SpamScore,
+        CommentDto Comment, int Revision, string Status, string? AuthorEmail, string? AuthorUserId, double? SpamScore, string? SpamExplanation,
         IReadOnlyList<string> Reasons, StoryDto Story, HistoryDto Author, IReadOnlyList<FlagDto> Flags, string? Appeal);
     public sealed record StoryDto(string Headline, string Url, string Language);
     public sealed record HistoryDto(int Approved, int Pending, int Rejected, int Spam, DateTimeOffset? AccountCreated, DateTimeOffset? BannedUntil);
@@ -105,7 +105,7 @@ public static class ModerationApi
         var path = ArticlePaths.Story(item.Story.SectionSlug, item.Story.Slug);
         var h = item.History;
         return new QueueItemDto(
-            CommentDto.From(c, path), c.Revision, CommentStatusNames.Of(c.Status), c.AuthorEmail, c.AuthorUserId, c.SpamScore,
+            CommentDto.From(c, path), c.Revision, CommentStatusNames.Of(c.Status), c.AuthorEmail, c.AuthorUserId, c.SpamScore, c.SpamExplanation,
             c.Reasons.Select(r => r.ToString()).ToList(),
             new StoryDto(item.Story.Headline, path, item.Story.Language),
             new HistoryDto(h.Approved, h.Pending, h.Rejected, h.Spam, h.AccountCreated, h.BannedUntil),

@@ -24,13 +24,15 @@ public sealed class SubmitChecks(BylineDbContext db, PolicyTerms terms, IOptions
 
     public sealed record Subject(string Body, string? UserId, bool IsStaff, string? StoryLanguage);
 
-    public sealed record Verdict(CommentStatus Status, IReadOnlyList<ModerationReason> Reasons, double? SpamScore, string BodyHash, string? Language)
+    public sealed record Verdict(
+        CommentStatus Status, IReadOnlyList<ModerationReason> Reasons, double? SpamScore, string BodyHash, string? Language, string? SpamExplanation = null)
     {
         /// <summary>Writes the verdict onto a new comment: its state, what the checks found, and the language they detected.</summary>
         public void ApplyTo(Comment comment)
         {
             comment.Status = Status;
             comment.SpamScore = SpamScore;
+            comment.SpamExplanation = SpamExplanation;
             comment.BodyHash = BodyHash;
             comment.Language = Language ?? comment.Language;
             comment.Reasons = Reasons.Select(r => new CommentReason { Code = r.Code, Detail = Shorten(r.Detail, 200), Weight = r.Weight }).ToList();
@@ -121,7 +123,7 @@ public sealed class SubmitChecks(BylineDbContext db, PolicyTerms terms, IOptions
             : bannedFound.Count > 0 ? CommentStatus.Rejected
             : subject.IsStaff || !ModerationVerdict.Holds(reasons) ? CommentStatus.Approved
             : CommentStatus.Pending;
-        return new Verdict(status, reasons, score?.SpamProbability, hash, language.Language);
+        return new Verdict(status, reasons, score?.SpamProbability, hash, language.Language, Explain(score));
     }
 
     private async Task<ModerationReason?> PreModerationAsync(Subject subject, SiteSettings site, CancellationToken cancellationToken)
@@ -151,6 +153,17 @@ public sealed class SubmitChecks(BylineDbContext db, PolicyTerms terms, IOptions
         return site.TrustAfterApproved > 0 && approved >= site.TrustAfterApproved
             ? null
             : new ModerationReason("pre-moderation", ModerationVerdict.HoldAt, "everyone");
+    }
+
+    /// <summary>The classifier's strongest features, signed (+ spammy, − hammy), as moderators read them in the queue.</summary>
+    public static string? Explain(ClassifierScore? score)
+    {
+        if (score is null || score.Top.Count == 0)
+        {
+            return null;
+        }
+        var text = string.Join(" ", score.Top.Select(f => $"{f.Feature} {f.LogRatio.ToString("+0.0;-0.0", CultureInfo.InvariantCulture)}"));
+        return text.Length <= 500 ? text : text[..500];
     }
 
     public static string Hash(string normalized) =>

@@ -48,6 +48,20 @@ function remove(item) {
     const index = all.indexOf(item);
     const next = all[index + 1] ?? all[index - 1] ?? null;
     item.closest('li')?.remove();
+    if (items().length === 0 && !document.querySelector('.queue-next')) {
+        // This batch is done: offer the next one, which the server reads afresh.
+        const next = document.createElement('p');
+        next.className = 'queue-next';
+        const link = document.createElement('a');
+        link.href = location.pathname + location.search;
+        link.textContent = 'Load the next comments in this queue';
+        next.append(link);
+        list.after(next);
+        link.focus();
+        current = null;
+        updateCount(-1);
+        return;
+    }
     if (current === item) {
         current = null;
         if (next) {

@@ -96,6 +96,13 @@ namespace Byline.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "SpamExplanation",
+                table: "Comments",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.AddColumn<double>(
                 name: "SpamScore",
                 table: "Comments",
@@ -347,6 +354,10 @@ namespace Byline.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "Revision",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "SpamExplanation",
                 table: "Comments");
 
             migrationBuilder.DropColumn(

@@ -98,6 +98,13 @@ namespace Byline.Migrations.Postgres.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "SpamExplanation",
+                table: "Comments",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.AddColumn<double>(
                 name: "SpamScore",
                 table: "Comments",
@@ -349,6 +356,10 @@ namespace Byline.Migrations.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "Revision",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "SpamExplanation",
                 table: "Comments");
 
             migrationBuilder.DropColumn(
