@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using Byline.BrowserTests.Infrastructure;
 using Byline.Data.Accounts;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -70,7 +68,7 @@ public sealed class AccountsAccessibilityTests(BylineSite site)
 
     private static async Task AssertNoViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var result = await page.RunAxeAsync();
         if (result.Violations.Length == 0)
         {
             return;

@@ -7,7 +7,6 @@ using Byline.Web.Accounts;
 using Byline.Web.Articles;
 using Byline.Web.Newsroom;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,7 +85,7 @@ public sealed class CorrectionsBrowserTests(BylineSite site)
             await Assertions.Expect(page.Locator("#correction-text-error")).ToBeVisibleAsync();
         }
 
-        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var result = await page.RunAxeAsync();
 
         Assert.True(result.Violations.Length == 0, Describe(page.Url, result.Violations));
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Byline.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using static Byline.BrowserTests.InlineFeedbackKit;
@@ -15,6 +16,9 @@ namespace Byline.BrowserTests;
 public sealed class InlineFeedbackAccessibilityTests(BylineSite site)
 {
     private const string Shots = "/tmp/shots-inline";
+
+    private static readonly ConditionalWeakTable<BylineSite, Task<Story>> Stories = [];
+    private static readonly ConditionalWeakTable<BylineSite, Task<Story>> StoriesWithEarlierFeedback = [];
 
     private const string Body = """
         The harbour council agreed a levy on heavy fuel after a long night of talks. Ships that burn it will pay twelve euros per tonne from March.
@@ -33,7 +37,7 @@ public sealed class InlineFeedbackAccessibilityTests(BylineSite site)
     [InlineData(ColorScheme.Dark, 390)]
     public async Task AStoryWithHighlightsHasNoAxeViolations(ColorScheme colorScheme, int width)
     {
-        var story = await StoryWithHighlightsAsync(withEarlierFeedback: true);
+        var story = await SharedStoryAsync(withEarlierFeedback: true);
         await using var context = await site.NewContextAsync(colorScheme: colorScheme, width: width);
         var page = await context.OpenAsync(story.Path);
         await Assertions.Expect(page.Locator("#story-body mark.passage-overlap")).Not.ToHaveCountAsync(0);
@@ -52,7 +56,7 @@ public sealed class InlineFeedbackAccessibilityTests(BylineSite site)
     [InlineData(ColorScheme.Dark, 390)]
     public async Task TheOpenResponsesPopoverHasNoAxeViolations(ColorScheme colorScheme, int width)
     {
-        var story = await StoryWithHighlightsAsync(withEarlierFeedback: false);
+        var story = await SharedStoryAsync(withEarlierFeedback: false);
         await using var context = await site.NewContextAsync(colorScheme: colorScheme, width: width);
         var page = await context.OpenAsync(story.Path);
         await page.Locator("#story-body mark.passage", new PageLocatorOptions { HasTextString = "left at dawn" }).ClickAsync();
@@ -69,7 +73,7 @@ public sealed class InlineFeedbackAccessibilityTests(BylineSite site)
     [InlineData(ColorScheme.Dark, 390)]
     public async Task TheRespondControlUnderASelectionHasNoAxeViolations(ColorScheme colorScheme, int width)
     {
-        var story = await StoryWithHighlightsAsync(withEarlierFeedback: false);
+        var story = await SharedStoryAsync(withEarlierFeedback: false);
         await using var context = await site.NewContextAsync(colorScheme: colorScheme, width: width);
         var page = await context.OpenAsync(story.Path);
         Assert.Equal("twelve euros", await SelectWithMouseAsync(page, "twelve euros"));
@@ -85,7 +89,7 @@ public sealed class InlineFeedbackAccessibilityTests(BylineSite site)
     [InlineData(ColorScheme.Dark, 390)]
     public async Task TheFormRespondingToAPassageHasNoAxeViolations(ColorScheme colorScheme, int width)
     {
-        var story = await StoryWithHighlightsAsync(withEarlierFeedback: false);
+        var story = await SharedStoryAsync(withEarlierFeedback: false);
         await using var context = await site.NewContextAsync(colorScheme: colorScheme, width: width);
         var page = await context.OpenAsync(story.Path);
         Assert.Equal("twelve euros", await SelectWithMouseAsync(page, "twelve euros"));
@@ -96,6 +100,14 @@ public sealed class InlineFeedbackAccessibilityTests(BylineSite site)
         await AccessibilityTests.AssertNoViolationsAsync(page);
         await ShotAsync(page.Locator("form#comment-form"), "form", colorScheme, width);
     }
+
+    /// <summary>
+    /// The story of <see cref="StoryWithHighlightsAsync"/>, made once per running site and read by every test that asks for
+    /// the same kind: the tests only look (select, open the popover or the form, never post), so none changes what
+    /// another sees, and the background worker is waited for once instead of in each test.
+    /// </summary>
+    private Task<Story> SharedStoryAsync(bool withEarlierFeedback) =>
+        (withEarlierFeedback ? StoriesWithEarlierFeedback : Stories).GetValue(site, _ => StoryWithHighlightsAsync(withEarlierFeedback));
 
     /// <summary>
     /// A story with a single highlight, two overlapping ones, an answered author prompt and, when asked, a response

@@ -8,8 +8,6 @@ using Byline.Data.Accounts;
 using Byline.Web;
 using Byline.Web.Accounts;
 using Byline.Web.Hosting;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,7 +118,7 @@ public sealed class MediaTests(BylineSite site)
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Upload image" }).ClickAsync();
         await Assertions.Expect(page.Locator("#image-file-error")).ToContainTextAsync("not a JPEG, PNG, WebP or GIF image");
 
-        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var result = await page.RunAxeAsync();
 
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
     }

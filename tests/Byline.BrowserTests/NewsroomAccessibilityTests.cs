@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using Byline.BrowserTests.Infrastructure;
 using Byline.Data.Accounts;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Byline.BrowserTests;
@@ -61,7 +59,7 @@ public sealed class NewsroomAccessibilityTests(BylineSite site)
 
     private static async Task AssertNoViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var result = await page.RunAxeAsync();
         var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"axe found {result.Violations.Length} violation(s) on {page.Url}:");
         foreach (var violation in result.Violations)
         {
