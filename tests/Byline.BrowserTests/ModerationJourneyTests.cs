@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
 using Byline.BrowserTests.Infrastructure;
+using Byline.Data;
 using Byline.Data.Accounts;
+using Byline.Data.Comments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Byline.BrowserTests;
@@ -63,6 +67,64 @@ public sealed partial class ModerationJourneyTests(BylineSite site)
         await readerPage.ReloadAsync();
         await Assertions.Expect(readerPage.Locator($"#comment-{id} .comment-body")).ToContainTextAsync("捐款收据");
         Assert.Equal(before + 1, (await readerPage.DiscussionCountsAsync()).Comments);
+    }
+
+    [Fact]
+    public async Task AModeratorClearsTwoHundredHeldCommentsInBulkWithTheKeyboard()
+    {
+        var (path, _) = await site.AddStoryAsync("bulk-queue", comments: 0);
+        var slug = path[(path.LastIndexOf('/') + 1)..];
+        long[] held;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
+            var articleId = await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            var comments = Enumerable.Range(1, 200).Select(i => new Comment
+            {
+                ArticleId = articleId,
+                AuthorName = $"Visitor {i}",
+                BodyMarkdown = $"Held comment {i}.",
+                BodyHtml = $"<p>Held comment {i}.</p>",
+                CreatedAt = now.AddSeconds(-i),
+                StatusChangedAt = now.AddSeconds(-i),
+                Status = CommentStatus.Pending,
+                Reasons = [new CommentReason { Code = "first-comment", Weight = 1 }],
+            }).ToList();
+            db.Comments.AddRange(comments);
+            await db.SaveChangesAsync();
+            held = comments.Select(c => c.Id).ToArray();
+        }
+
+        var moderator = await NewsroomStaff.CreateAsync(site, Roles.Moderator, "Bulk moderator");
+        await using var staff = await site.ContextAsync(moderator);
+        var queue = await staff.OpenAsync($"/moderation?story={slug}");
+        for (var batch = 0; batch < 2; batch++)
+        {
+            await Assertions.Expect(queue.Locator(".queue-item")).ToHaveCountAsync(100);
+            await queue.Locator("#select-all").FocusAsync();
+            await queue.Keyboard.PressAsync("Space");
+            await queue.Keyboard.PressAsync("Shift+A");
+            await Assertions.Expect(queue.Locator("#queue-live")).ToHaveTextAsync("Approved 100 comments.");
+            await Assertions.Expect(queue.Locator(".queue-item")).ToHaveCountAsync(0);
+            var next = queue.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Load the next comments in this queue" });
+            await Assertions.Expect(next).ToBeFocusedAsync();
+            await queue.Keyboard.PressAsync("Enter");
+            await queue.WaitForLoadStateAsync();
+        }
+        await Assertions.Expect(queue.Locator(".queue-empty")).ToBeVisibleAsync();
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
+            Assert.Equal(200, await db.Comments.CountAsync(c => held.Contains(c.Id) && c.Status == CommentStatus.Approved));
+            Assert.Equal(200, await db.CommentDecisions.CountAsync(d => held.Contains(d.CommentId) && d.To == CommentStatus.Approved
+                && d.Source == DecisionSource.Moderator && d.ActorName == moderator.DisplayName && d.CommentRevision == 1));
+            Assert.Equal(200, await db.Articles.Where(a => a.Slug == slug).Select(a => a.CommentCount).SingleAsync());
+        }
+        await using var readers = await site.NewContextAsync();
+        var story = await readers.OpenAsync(path);
+        Assert.Equal(200, (await story.DiscussionCountsAsync()).Comments);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace Byline.Web.Moderation;
 /// </summary>
 public sealed class IndexModel(BylineDbContext db, ModeratorDecisions decisions, CurrentUser me, SiteSettingsStore settings) : PageModel
 {
+    /// <summary>A hundred at a time: "select all" and one key clear a batch.</summary>
+    public const int PageSize = 100;
+
     public ModerationQueues.Page Queue { get; private set; } = null!;
     public ModerationQueues.Name Name { get; private set; }
     public bool OldestFirst { get; private set; }
@@ -42,7 +45,7 @@ public sealed class IndexModel(BylineDbContext db, ModeratorDecisions decisions,
         }
         (Name, OldestFirst, Story, Reason) = (name, order == "oldest", Blank(story), Blank(reason));
         Zone = (await settings.GetAsync(cancellationToken)).Zone;
-        Queue = await ModerationQueues.LoadAsync(db, new ModerationQueues.Filter(Name, OldestFirst, Story, Reason, cursor), cancellationToken);
+        Queue = await ModerationQueues.LoadAsync(db, new ModerationQueues.Filter(Name, OldestFirst, Story, Reason, cursor, PageSize), cancellationToken);
         return Page();
     }
 

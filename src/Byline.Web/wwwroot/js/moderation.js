@@ -1,4 +1,5 @@
-// The moderation queue, faster: keyboard shortcuts (j/k move, x select, a approve, r reject, s spam), decisions made
+// The moderation queue, faster: keyboard shortcuts (j/k move, x select, a/r/s approve, reject or mark as spam the current
+// comment, A/R/S the selected ones), decisions made
 // in place through the moderation API, and new comments added to the list as they arrive.
 // Every control is a real form button, so without this module the page posts and reloads instead.
 
@@ -185,11 +186,14 @@ if (form && list) {
             a: () => decide(current, 'approve'),
             r: () => decide(current, 'reject'),
             s: () => decide(current, 'spam'),
+            A: () => decideSelected('approve'),
+            R: () => decideSelected('reject'),
+            S: () => decideSelected('spam'),
         };
         const run = keys[event.key];
         if (run) {
             event.preventDefault();
-            if (!current && event.key !== 'j' && event.key !== 'k') {
+            if (!current && 'arsx'.includes(event.key)) {
                 return;
             }
             run();
