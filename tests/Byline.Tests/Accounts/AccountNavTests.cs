@@ -22,10 +22,10 @@ public sealed class AccountNavTests
 
     [Theory]
     [InlineData(new string[0], new[] { "/account" })]
-    [InlineData(new[] { Roles.Moderator }, new[] { "/account" })]
+    [InlineData(new[] { Roles.Moderator }, new[] { "/account", "/moderation" })]
     [InlineData(new[] { Roles.Writer }, new[] { "/account", "/newsroom" })]
     [InlineData(new[] { Roles.Editor }, new[] { "/account", "/newsroom" })]
-    [InlineData(new[] { Roles.Admin }, new[] { "/account", "/newsroom", "/admin/users" })]
+    [InlineData(new[] { Roles.Admin }, new[] { "/account", "/newsroom", "/moderation", "/admin/users" })]
     public async Task SignedInPeopleSeeTheirNameTheirToolsAndASignOutButton(string[] roles, string[] links)
     {
         using var factory = new BylineFactory();
