@@ -99,6 +99,11 @@ public sealed class BanTests(BylineApps apps) : IClassFixture<BylineApps>
         var page = await anonymous.BodyAsync($"/world/{slug}");
         Assert.All(markers, m => Assert.DoesNotContain(m, page));
         Assert.Equal(1, (await (await anonymous.GetAsync($"/api/v1/articles/{slug}/comments")).ReadJsonAsync()).GetProperty("total").GetInt32());
+
+        // Hidden by the ban, they are not the author's to send back to the queue.
+        var appeal = await reader.PostAsJsonAsync($"/api/v1/comments/{first.Id()}/appeal", new { note = "Please reconsider." });
+        await Http.AssertProblemAsync(appeal, HttpStatusCode.Conflict, "not-appealable");
+        Assert.Equal(CommentStatus.Rejected, (await factory.StoredAsync(first.Id())).Status);
     }
 
     [Theory]
