@@ -16,7 +16,7 @@ public sealed class AuthorActions(BylineDbContext db, WriteGate writeGate, PageC
         Done,
         NotFound,
 
-        /// <summary>Not rejected, or appealed already.</summary>
+        /// <summary>Not rejected by a moderator, appealed already, or its author is banned.</summary>
         NotAppealable,
     }
 
@@ -31,7 +31,9 @@ public sealed class AuthorActions(BylineDbContext db, WriteGate writeGate, PageC
                 return Outcome.NotFound;
             }
             // Only a moderator's rejection (it gave a reason) can be appealed; what the checks refused is not explained.
-            if (comment.Status != CommentStatus.Rejected || comment.StatusNote is null || comment.AppealedAt is not null)
+            // A banned account appeals nothing: a ban that hid its comments must not send them all back to the queue.
+            if (comment.Status != CommentStatus.Rejected || comment.StatusNote is null || comment.AppealedAt is not null
+                || await db.Users.AnyAsync(u => u.Id == author.UserId && u.BannedUntil > now, cancellationToken))
             {
                 return Outcome.NotAppealable;
             }
