@@ -35,4 +35,7 @@ public enum DecisionSource
 
     /// <summary>The author appealed a rejection.</summary>
     Appeal = 4,
+
+    /// <summary>Hidden with everything else its author posted, when the author was banned.</summary>
+    Ban = 5,
 }

@@ -147,7 +147,8 @@ public sealed class StoryModel(
         if (guard.Author is { } author)
         {
             OwnHeld = await db.Comments.AsNoTracking()
-                .Where(c => c.ArticleId == head.Id && c.AuthorUserId == author.UserId && c.Status == Byline.Data.Comments.CommentStatus.Pending)
+                .Where(c => c.ArticleId == head.Id && c.AuthorUserId == author.UserId)
+                .Where(Byline.Web.Moderation.AuthorView.AwaitingModeration)
                 .OrderBy(c => c.CreatedAt).Take(20).ToListAsync(cancellationToken);
         }
         var site = await settings.GetAsync(cancellationToken);

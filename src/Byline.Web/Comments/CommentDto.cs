@@ -45,12 +45,7 @@ public sealed record CommentDto(
     /// </summary>
     public static CommentDto ForAuthor(Comment comment, string storyPath) => From(comment, storyPath) with
     {
-        Status = comment.Status switch
-        {
-            CommentStatus.Approved => "approved",
-            CommentStatus.Rejected when comment.StatusNote is not null => "rejected",
-            _ => "pending",
-        },
+        Status = Moderation.AuthorView.StatusOf(comment),
     };
 
     public static CommentDto From(CommentThreads.Node<Comment> node, string storyPath) =>

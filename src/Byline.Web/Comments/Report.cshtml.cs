@@ -50,6 +50,7 @@ public sealed class ReportModel(BylineDbContext db, Flags flags, CurrentUser use
             Flags.Outcome.Flagged or Flags.Outcome.Held => ((string?)null, 200, true),
             Flags.Outcome.OwnComment => ("You cannot report your own comment.", 400, false),
             Flags.Outcome.AlreadyFlagged => ("You have reported this comment already. The moderators will look at it.", 409, false),
+            Flags.Outcome.Banned => ("Your account may not take part in the discussion at the moment.", 403, false),
             _ => ("This comment is no longer part of the discussion.", 404, false),
         };
         return Page();

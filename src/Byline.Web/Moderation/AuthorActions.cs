@@ -65,7 +65,10 @@ public sealed class AuthorActions(BylineDbContext db, WriteGate writeGate, PageC
             comment.BodyMarkdown = "";
             comment.BodyHtml = "";
             await db.SaveChangesAsync(cancellationToken);
-            await CommentMoves.UpdateCountersAsync(db, [(comment.ArticleId, comment.Anchor is not null, CommentMoves.Visibility(from, CommentStatus.Deleted))], cancellationToken);
+            var change = CommentMoves.Visibility(from, CommentStatus.Deleted);
+            await (change == 0
+                ? CommentMoves.TouchAsync(db, comment.ArticleId, cancellationToken)
+                : CommentMoves.UpdateCountersAsync(db, [(comment.ArticleId, comment.Anchor is not null, change)], cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             articleId = comment.ArticleId;
         }

@@ -61,7 +61,7 @@ public sealed class Bans(BylineDbContext db, WriteGate writeGate, PageCache cach
                 foreach (var comment in visible)
                 {
                     var from = comment.Status;
-                    CommentMoves.Apply(db, comment, CommentStatus.Rejected, DecisionSource.Moderator, actor, $"Author banned: {reason}", now);
+                    CommentMoves.Apply(db, comment, CommentStatus.Rejected, DecisionSource.Ban, actor, $"Author banned: {reason}", now);
                     changes.Add((comment.ArticleId, feedback.Contains(comment.Id), CommentMoves.Visibility(from, comment.Status)));
                     touched.Add(comment.ArticleId);
                 }

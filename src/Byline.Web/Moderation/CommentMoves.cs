@@ -34,6 +34,10 @@ public static class CommentMoves
     public static int Visibility(CommentStatus from, CommentStatus to) =>
         (to == CommentStatus.Approved ? 1 : 0) - (from == CommentStatus.Approved ? 1 : 0);
 
+    /// <summary>Marks a story's rendered discussion stale when a change shows without changing a count (a placeholder's label).</summary>
+    public static Task TouchAsync(BylineDbContext db, int articleId, CancellationToken cancellationToken) =>
+        db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(a => a.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+
     /// <summary>Applies the counted changes to each story in one statement per story.</summary>
     /// <param name="changes">Per comment: its story, whether it is inline feedback, and its <see cref="Visibility"/> change.</param>
     public static async Task UpdateCountersAsync(

@@ -25,6 +25,9 @@ public sealed class Flags(BylineDbContext db, WriteGate writeGate, PageCache cac
         NotFound,
         OwnComment,
         AlreadyFlagged,
+
+        /// <summary>The flagger's account is banned: a banned reader does not get to push others' comments off the page.</summary>
+        Banned,
     }
 
     public sealed record Flagger(string UserId, string Name, bool IsStaff);
@@ -33,6 +36,10 @@ public sealed class Flags(BylineDbContext db, WriteGate writeGate, PageCache cac
     {
         var site = (await settings.GetAsync(cancellationToken)).Settings;
         var now = time.GetUtcNow();
+        if (await db.Users.Where(u => u.Id == flagger.UserId).Select(u => u.BannedUntil).FirstOrDefaultAsync(cancellationToken) is { } until && until > now)
+        {
+            return Outcome.Banned;
+        }
         var weight = flagger.IsStaff || await IsTrustedAsync(flagger.UserId, site.TrustAfterApproved, cancellationToken) ? 2 : 1;
         Outcome outcome;
         int articleId;

@@ -23,7 +23,8 @@ public static class ModerationFeature
         services.AddScoped<Flags>();
         services.AddScoped<AuthorActions>();
         services.AddScoped<IOutboxHandler, ClassifierTraining>();
-        services.Configure<RazorPagesOptions>(pages =>
+        // Post-configured: Razor Pages' own setup (AddSite) replaces the conventions registered before it.
+        services.PostConfigure<RazorPagesOptions>(pages =>
             pages.Conventions.AddFolderApplicationModelConvention("/Moderation", page => page.Filters.Add(new ModeratorOnlyFilter())));
         return services;
     }

@@ -33,7 +33,7 @@ public sealed class PolicyModel(BylineDbContext db, SiteSettingsStore settings, 
     {
         if (!me.IsIn(Roles.Admin))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         Current = await LoadAsync(cancellationToken);
         return Page();
@@ -43,7 +43,7 @@ public sealed class PolicyModel(BylineDbContext db, SiteSettingsStore settings, 
     {
         if (!me.IsIn(Roles.Admin))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         var row = await LoadAsync(cancellationToken);
         Current = row;

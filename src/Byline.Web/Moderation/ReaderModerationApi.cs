@@ -60,6 +60,7 @@ public static class ReaderModerationApi
             Flags.Outcome.Flagged or Flags.Outcome.Held => TypedResults.Created(),
             Flags.Outcome.OwnComment => Problems.Create(400, "own-comment", "You cannot flag your own comment."),
             Flags.Outcome.AlreadyFlagged => Problems.Create(409, "already-flagged", "You have flagged this comment already."),
+            Flags.Outcome.Banned => Problems.Create(403, "user-banned", "Your account may not take part in the discussion at the moment."),
             _ => Problems.Create(404, "comment-not-found", "There is no such comment."),
         };
     }

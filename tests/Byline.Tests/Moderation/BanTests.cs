@@ -92,7 +92,7 @@ public sealed class BanTests(BylineApps apps) : IClassFixture<BylineApps>
         {
             Assert.Equal(CommentStatus.Rejected, (await factory.StoredAsync(comment.Id())).Status);
             var decision = (await factory.DecisionsAsync(comment.Id()))[^1];
-            Assert.Equal((CommentStatus.Rejected, moderatorUser.Id, DecisionSource.Moderator), (decision.To, decision.ActorUserId, decision.Source));
+            Assert.Equal((CommentStatus.Rejected, moderatorUser.Id, DecisionSource.Ban), (decision.To, decision.ActorUserId, decision.Source));
             Assert.Contains("Spam account.", decision.Reason);
         }
         Assert.Equal(CommentStatus.Approved, (await factory.StoredAsync(bystander.Id())).Status);

@@ -114,7 +114,7 @@ public sealed class ModerationAuthorizationTests(BylineApps apps) : IClassFixtur
             [(await factory.StoredAsync(first.Id())).Status, (await factory.StoredAsync(second.Id())).Status, (await factory.StoredAsync(third.Id())).Status]);
     }
 
-    [Theory(Skip = "The /moderation pages are being written on main; unskip when they land on this branch.")]
+    [Theory]
     [MemberData(nameof(People))]
     public async Task TheModerationPagesAnswerThisPersonExactly(string provider, string who)
     {
@@ -141,6 +141,13 @@ public sealed class ModerationAuthorizationTests(BylineApps apps) : IClassFixtur
                 : Code(response);
             Assert.True(expected == answer, $"GET {page} as {who}: {answer}");
         }
+
+        // The policy is the admins' alone.
+        var policy = await client.GetAsync("/moderation/policy");
+        var policyAnswer = policy.StatusCode == HttpStatusCode.Redirect && policy.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal)
+            ? "302 sign-in"
+            : Code(policy);
+        Assert.Equal(who == Roles.Moderator ? "403" : expected, policyAnswer);
     }
 
     private static string Code(HttpResponseMessage response) => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
