@@ -26,12 +26,15 @@ public sealed record ClassifierScore(double SpamProbability, IReadOnlyList<Featu
 public static class NaiveBayes
 {
     public const int TopCount = 8;
+
+    /// <summary>Training documents of each class the model needs before it scores anything.</summary>
+    public const int MinDocsPerClass = 10;
     private const double MinProbability = 0.001;
     private const double MaxProbability = 0.999;
 
     /// <summary>The spam probability of a comment's features, or null while either class has fewer than <paramref name="minDocsPerClass"/> documents.</summary>
     public static ClassifierScore? Score(
-        IReadOnlyList<string> features, Func<string, FeatureCounts?> counts, int spamDocs, int hamDocs, int minDocsPerClass = 10)
+        IReadOnlyList<string> features, Func<string, FeatureCounts?> counts, int spamDocs, int hamDocs, int minDocsPerClass = MinDocsPerClass)
     {
         if (spamDocs < minDocsPerClass || hamDocs < minDocsPerClass || spamDocs <= 0 || hamDocs <= 0)
             return null;

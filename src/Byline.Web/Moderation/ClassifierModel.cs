@@ -12,8 +12,13 @@ namespace Byline.Web.Moderation;
 /// </summary>
 public static class ClassifierModel
 {
-    public static async Task<ClassifierScore?> ScoreAsync(BylineDbContext db, IReadOnlyList<string> features, CancellationToken cancellationToken)
+    public static async Task<ClassifierScore?> ScoreAsync(
+        BylineDbContext db, ClassifierReadiness readiness, IReadOnlyList<string> features, CancellationToken cancellationToken)
     {
+        if (!await readiness.IsReadyAsync(db, cancellationToken))
+        {
+            return null;
+        }
         var keys = features.Append(ClassifierFeature.Documents).ToList();
         var rows = await db.ClassifierFeatures.AsNoTracking().Where(f => keys.Contains(f.Feature))
             .ToDictionaryAsync(f => f.Feature, f => new FeatureCounts(f.Spam, f.Ham), StringComparer.Ordinal, cancellationToken);

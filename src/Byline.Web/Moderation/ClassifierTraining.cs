@@ -12,7 +12,7 @@ namespace Byline.Web.Moderation;
 /// spam. Idempotent: the comment records what the model learned from it (TrainedAs), so a repeated message, or a
 /// decision reversed later, undoes the old lesson before it teaches the new one and never counts a comment twice.
 /// </summary>
-public sealed class ClassifierTraining(BylineDbContext db, WriteGate writeGate) : IOutboxHandler
+public sealed class ClassifierTraining(BylineDbContext db, WriteGate writeGate, ClassifierReadiness readiness) : IOutboxHandler
 {
     public const string MessageKind = "moderation.train";
 
@@ -48,5 +48,6 @@ public sealed class ClassifierTraining(BylineDbContext db, WriteGate writeGate) 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        readiness.Invalidate();
     }
 }

@@ -14,6 +14,7 @@ public static class ModerationFeature
     {
         services.Configure<ModerationOptions>(configuration.GetSection(ModerationOptions.SectionName));
         services.AddSingleton<PolicyTerms>();
+        services.AddSingleton<ClassifierReadiness>();
         services.AddSingleton<CommentRateLimits>();
         services.AddSingleton<FormTiming>();
         services.AddSingleton<HeldComments>();

@@ -17,7 +17,8 @@ namespace Byline.Web.Moderation;
 /// weights; together they hold the comment when they reach <see cref="ModerationVerdict.HoldAt"/>, so a signal such as
 /// a language mismatch is never a verdict alone.
 /// </summary>
-public sealed class SubmitChecks(BylineDbContext db, PolicyTerms terms, IOptions<ModerationOptions> options, TimeProvider time)
+public sealed class SubmitChecks(
+    BylineDbContext db, PolicyTerms terms, ClassifierReadiness classifier, IOptions<ModerationOptions> options, TimeProvider time)
 {
     /// <summary>Shorter texts ("Thank you!") are repeated innocently all the time.</summary>
     public const int DuplicateMinLength = 30;
@@ -112,7 +113,7 @@ public sealed class SubmitChecks(BylineDbContext db, PolicyTerms terms, IOptions
         }
 
         // 4. What this site's moderators taught the classifier (nothing until it has seen enough of both kinds).
-        var score = await ClassifierModel.ScoreAsync(db, ClassifierFeatures.Extract(normalized), cancellationToken);
+        var score = await ClassifierModel.ScoreAsync(db, classifier, ClassifierFeatures.Extract(normalized), cancellationToken);
         if (score is { SpamProbability: var p } && p >= 0.7)
         {
             reasons.Add(new ModerationReason("classifier", p >= site.ClassifierThreshold ? ModerationVerdict.HoldAt : 0.5,
