@@ -51,8 +51,7 @@ public sealed class CommentPosting(
         {
             return (null, CommentError.GuestsNotAllowed);
         }
-        if (author is not null && await db.Users.Where(u => u.Id == author.UserId).Select(u => u.BannedUntil).FirstOrDefaultAsync(cancellationToken) is { } until
-            && until > time.GetUtcNow())
+        if (author is not null && await AuthorStanding.BannedUntilAsync(db, author.UserId, time.GetUtcNow(), cancellationToken) is { } until)
         {
             return (null, CommentError.Banned(until, t => NewsDate.DateAndTime(t, snapshot.Zone)));
         }

@@ -36,7 +36,7 @@ public sealed class Flags(BylineDbContext db, WriteGate writeGate, PageCache cac
     {
         var site = (await settings.GetAsync(cancellationToken)).Settings;
         var now = time.GetUtcNow();
-        if (await db.Users.Where(u => u.Id == flagger.UserId).Select(u => u.BannedUntil).FirstOrDefaultAsync(cancellationToken) is { } until && until > now)
+        if (await AuthorStanding.BannedUntilAsync(db, flagger.UserId, now, cancellationToken) is not null)
         {
             return Outcome.Banned;
         }
@@ -94,8 +94,7 @@ public sealed class Flags(BylineDbContext db, WriteGate writeGate, PageCache cac
     }
 
     private async Task<bool> IsTrustedAsync(string userId, int trustAfter, CancellationToken cancellationToken) =>
-        trustAfter > 0 && await db.Comments.Where(c => c.AuthorUserId == userId && c.Status == CommentStatus.Approved)
-            .Take(trustAfter).CountAsync(cancellationToken) >= trustAfter;
+        trustAfter > 0 && await AuthorStanding.ApprovedCountAsync(db, userId, trustAfter, cancellationToken) >= trustAfter;
 }
 
 public static class FlagReasons

@@ -145,8 +145,7 @@ public sealed class SubmitChecks(
             return null;
         }
         var needed = Math.Max(1, site.TrustAfterApproved);
-        var approved = await db.Comments.Where(c => c.AuthorUserId == subject.UserId && c.Status == CommentStatus.Approved)
-            .Take(needed).CountAsync(cancellationToken);
+        var approved = await AuthorStanding.ApprovedCountAsync(db, subject.UserId, needed, cancellationToken);
         if (site.PreModeration == PreModeration.FirstTime)
         {
             return approved == 0 ? new ModerationReason("first-comment", ModerationVerdict.HoldAt) : null;
