@@ -6,7 +6,4 @@ namespace Byline.Web.Comments;
 public static class CommentStatusNames
 {
     public static string Of(CommentStatus status) => status.ToString().ToLowerInvariant();
-
-    public static bool TryParse(string? name, out CommentStatus status) =>
-        Enum.TryParse(name, ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(name, out _);
 }

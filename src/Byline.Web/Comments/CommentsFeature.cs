@@ -105,9 +105,7 @@ public static class CommentsFeature
     /// <summary>A comment's place in the discussion: the story page when its thread is on the first page, else the page that starts with it.</summary>
     public static async Task<Results<RedirectHttpResult, NotFound>> ShowAsync(long id, BylineDbContext db, CancellationToken cancellationToken)
     {
-        var found = await db.Comments.AsNoTracking()
-            .Where(c => c.Id == id && c.Status == CommentStatus.Approved)
-            .Join(db.Articles.Published(), c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug, SectionSlug = a.Section.Slug })
+        var found = await CommentInStory.Published(db.Comments.AsNoTracking().Where(c => c.Id == id && c.Status == CommentStatus.Approved), db)
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -121,13 +119,12 @@ public static class CommentsFeature
         long id, BylineDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
         var viewer = user.Id;
-        var found = await db.Comments.AsNoTracking().Include(c => c.Anchor)
+        var found = await CommentInStory.Published(db.Comments.AsNoTracking().Include(c => c.Anchor)
             .Where(c => c.Id == id && (c.Status == CommentStatus.Approved
-                || (viewer != null && c.AuthorUserId == viewer && c.Status != CommentStatus.Deleted)))
-            .Join(db.Articles.Published(), c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Slug, SectionSlug = a.Section.Slug })
+                || (viewer != null && c.AuthorUserId == viewer && c.Status != CommentStatus.Deleted))), db)
             .FirstOrDefaultAsync(cancellationToken);
         return found is null
             ? Problems.Create(404, "comment-not-found", "There is no such comment.")
-            : TypedResults.Ok(CommentDto.ForAuthor(found.Comment, ArticlePaths.Story(found.SectionSlug, found.Slug)));
+            : TypedResults.Ok(CommentDto.ForAuthor(found.Comment, found.StoryPath));
     }
 }

@@ -26,8 +26,7 @@ public sealed class HeldModel(BylineDbContext db, HeldComments held, CurrentUser
 
     public async Task<IActionResult> OnGetAsync(long id, string? k, CancellationToken cancellationToken)
     {
-        var found = await db.Comments.AsNoTracking().Where(c => c.Id == id && c.Status != CommentStatus.Deleted)
-            .Join(db.Articles.Published(), c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Headline, a.Slug, SectionSlug = a.Section.Slug })
+        var found = await CommentInStory.Published(db.Comments.AsNoTracking().Where(c => c.Id == id && c.Status != CommentStatus.Deleted), db)
             .FirstOrDefaultAsync(cancellationToken);
         var mine = found is not null && (held.IsKeyFor(id, k) || (found.Comment.AuthorUserId is { } author && author == user.Id));
         if (!mine)
@@ -38,7 +37,7 @@ public sealed class HeldModel(BylineDbContext db, HeldComments held, CurrentUser
         {
             return Redirect(await ThreadPage.LocationOfAsync(db, found.Comment, found.SectionSlug, found.Slug, cancellationToken));
         }
-        (Comment, StoryHeadline, StoryPath) = (found.Comment, found.Headline, ArticlePaths.Story(found.SectionSlug, found.Slug));
+        (Comment, StoryHeadline, StoryPath) = (found.Comment, found.Headline, found.StoryPath);
         Zone = (await settings.GetAsync(cancellationToken)).Zone;
         Response.Headers.CacheControl = "no-store";
         return Page();

@@ -58,14 +58,13 @@ public sealed class ReportModel(BylineDbContext db, Flags flags, CurrentUser use
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var found = await db.Comments.AsNoTracking().Where(c => c.Id == id && c.Status == CommentStatus.Approved)
-            .Join(db.Articles.Published(), c => c.ArticleId, a => a.Id, (c, a) => new { Comment = c, a.Headline, a.Slug, SectionSlug = a.Section.Slug })
+        var found = await CommentInStory.Published(db.Comments.AsNoTracking().Where(c => c.Id == id && c.Status == CommentStatus.Approved), db)
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return false;
         }
-        (Comment, StoryHeadline, StoryPath) = (found.Comment, found.Headline, ArticlePaths.Story(found.SectionSlug, found.Slug));
+        (Comment, StoryHeadline, StoryPath) = (found.Comment, found.Headline, found.StoryPath);
         return true;
     }
 }

@@ -9,7 +9,6 @@ namespace Byline.Web.Moderation;
 /// </summary>
 public sealed class HeldComments(IDataProtectionProvider protection)
 {
-    public const string Route = "/comments/{id:long}/held";
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(1);
 
     private readonly ITimeLimitedDataProtector protector = protection.CreateProtector("Byline.Moderation.HeldComment").ToTimeLimitedDataProtector();

@@ -26,8 +26,6 @@ public sealed class IndexModel(BylineDbContext db, ModeratorDecisions decisions,
     [TempData]
     public string? Status { get; set; }
 
-    public string? Error { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string? queue, string? order, string? story, string? reason, string? after, CancellationToken cancellationToken)
     {
         if (!ModerationQueues.TryParse(queue, out var name) || order is not (null or "" or "newest" or "oldest"))
