@@ -2,6 +2,8 @@ using Byline.Data.Accounts;
 using Byline.Data.Articles;
 using Byline.Data.Audit;
 using Byline.Data.Comments;
+using Byline.Data.Live;
+using Byline.Data.Notifications;
 using Byline.Data.Outbox;
 using Byline.Data.Media;
 using Byline.Data.Site;
@@ -41,6 +43,11 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
     public DbSet<CommentReason> CommentReasons => Set<CommentReason>();
     public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
     public DbSet<ClassifierFeature> ClassifierFeatures => Set<ClassifierFeature>();
+    public DbSet<CommentVote> CommentVotes => Set<CommentVote>();
+    public DbSet<CommentEdit> CommentEdits => Set<CommentEdit>();
+    public DbSet<DiscussionEvent> DiscussionEvents => Set<DiscussionEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<StorySubscription> StorySubscriptions => Set<StorySubscription>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
 
@@ -90,6 +97,7 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
             user.Property(u => u.DisplayName).HasMaxLength(80);
             user.Property(u => u.Bio).HasMaxLength(2000);
             user.Property(u => u.BanReason).HasMaxLength(500);
+            user.Property(u => u.DiscussionSort).HasMaxLength(16);
             user.HasOne<Writer>().WithOne().HasForeignKey<BylineUser>(u => u.WriterId).OnDelete(DeleteBehavior.SetNull);
         });
 
@@ -228,6 +236,9 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
             comment.Property(c => c.SpamExplanation).HasMaxLength(500);
             comment.Property(c => c.AppealNote).HasMaxLength(500);
             comment.Property(c => c.TrainedAs).HasMaxLength(8);
+            // "Most voted" threads: keyset on (Score, CreatedAt, Id) among a story's top-level comments.
+            comment.HasIndex(c => new { c.ArticleId, c.RootId, c.Score, c.CreatedAt, c.Id });
+            comment.Property(c => c.FeaturedByUserId).HasMaxLength(64);
             comment.HasMany(c => c.Reasons).WithOne().HasForeignKey(r => r.CommentId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -282,6 +293,57 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
             anchor.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
             anchor.HasOne<Article>().WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
             anchor.HasOne<ArticleCorrection>().WithMany().HasForeignKey(a => a.AddressedByCorrectionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CommentVote>(vote =>
+        {
+            vote.HasKey(v => new { v.CommentId, v.UserId });
+            // A reader's votes on a page of comments; their export.
+            vote.HasIndex(v => v.UserId);
+            vote.Property(v => v.UserId).HasMaxLength(64);
+            vote.HasOne<Comment>().WithMany().HasForeignKey(v => v.CommentId).OnDelete(DeleteBehavior.Cascade);
+            vote.HasOne<BylineUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CommentEdit>(edit =>
+        {
+            edit.HasIndex(e => new { e.CommentId, e.Revision }).IsUnique();
+            edit.HasOne<Comment>().WithMany().HasForeignKey(e => e.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DiscussionEvent>(e =>
+        {
+            // A story's events after the one a reader last saw.
+            e.HasIndex(x => new { x.ArticleId, x.Id });
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Notification>(notification =>
+        {
+            notification.HasIndex(n => new { n.UserId, n.CommentId }).IsUnique();
+            // The list, newest first; the unread count.
+            notification.HasIndex(n => new { n.UserId, n.Id });
+            notification.HasIndex(n => new { n.UserId, n.ReadAt });
+            // The mail of one reader's notifications on one story.
+            notification.HasIndex(n => new { n.UserId, n.ArticleId, n.EmailedAt });
+            notification.Property(n => n.UserId).HasMaxLength(64);
+            notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
+            notification.HasOne<BylineUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+            notification.HasOne<Comment>().WithMany().HasForeignKey(n => n.CommentId).OnDelete(DeleteBehavior.Cascade);
+            notification.HasOne<Article>().WithMany().HasForeignKey(n => n.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StorySubscription>(subscription =>
+        {
+            subscription.HasKey(s => new { s.UserId, s.ArticleId });
+            // Followers of a story, when a comment arrives.
+            subscription.HasIndex(s => new { s.ArticleId, s.Mode });
+            subscription.Property(s => s.UserId).HasMaxLength(64);
+            subscription.Property(s => s.Mode).HasConversion<string>().HasMaxLength(16);
+            subscription.HasOne<BylineUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            subscription.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<OutboxMessage>(message =>

@@ -19,6 +19,24 @@ public sealed class BylineUser : IdentityUser
     public DateTimeOffset? BannedUntil { get; set; }
     public string? BanReason { get; set; }
 
+    /// <summary>Notify me when someone replies to my comments (on the site, and by email when <see cref="EmailNotifications"/>).</summary>
+    public bool NotifyOnReply { get; set; } = true;
+
+    /// <summary>Notify me when someone @mentions me.</summary>
+    public bool NotifyOnMention { get; set; } = true;
+
+    /// <summary>Notify me of new responses in inline-feedback threads I took part in.</summary>
+    public bool NotifyOnPassage { get; set; } = true;
+
+    /// <summary>Staff with a writer page: a digest of new comments on my stories.</summary>
+    public bool NotifyOnMyStories { get; set; } = true;
+
+    /// <summary>Send my notifications by email too (grouped per story), not only on the site.</summary>
+    public bool EmailNotifications { get; set; } = true;
+
+    /// <summary>How I last chose to sort discussions ("newest", "oldest", "top"); null for the site's default.</summary>
+    public string? DiscussionSort { get; set; }
+
     public static readonly DateTimeOffset PermanentBan = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
     public bool IsBanned(DateTimeOffset now) => BannedUntil is { } until && until > now;

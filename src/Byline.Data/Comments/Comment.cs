@@ -58,6 +58,17 @@ public sealed class Comment
     public string? AppealNote { get; set; }
     public DateTimeOffset? AppealedAt { get; set; }
 
+    /// <summary>Readers' up votes and down votes, kept with each vote in the same transaction.</summary>
+    public int UpVotes { get; set; }
+    public int DownVotes { get; set; }
+
+    /// <summary><see cref="UpVotes"/> minus <see cref="DownVotes"/>: what "most voted" sorts by.</summary>
+    public int Score { get; set; }
+
+    /// <summary>When an editor featured (pinned) it; null when not featured.</summary>
+    public DateTimeOffset? FeaturedAt { get; set; }
+    public string? FeaturedByUserId { get; set; }
+
     /// <summary>Why the checks held it, for moderators only.</summary>
     public List<CommentReason> Reasons { get; set; } = [];
 

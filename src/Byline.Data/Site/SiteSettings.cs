@@ -18,6 +18,12 @@ public sealed class SiteSettings
     /// <summary>Deepest reply level; deeper replies attach to the deepest allowed ancestor.</summary>
     public int MaxThreadDepth { get; set; } = 4;
 
+    /// <summary>How long after posting an author may still edit a comment. 0: comments cannot be edited.</summary>
+    public int EditWindowMinutes { get; set; } = 15;
+
+    /// <summary>Whether readers may vote comments down as well as up.</summary>
+    public bool DownVotesEnabled { get; set; }
+
     /// <summary>Whose comments wait for a moderator whatever the checks say.</summary>
     public PreModeration PreModeration { get; set; } = PreModeration.Nobody;
 

@@ -93,6 +93,10 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DiscussionSort")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -103,6 +107,9 @@ namespace Byline.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EmailNotifications")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -121,6 +128,18 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("NotifyOnMention")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NotifyOnMyStories")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NotifyOnPassage")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NotifyOnReply")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -556,8 +575,18 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<int>("Depth")
                         .HasColumnType("integer");
 
+                    b.Property<int>("DownVotes")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FeaturedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeaturedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<double>("FlagWeight")
                         .HasColumnType("double precision");
@@ -574,6 +603,9 @@ namespace Byline.Migrations.Postgres.Migrations
 
                     b.Property<long?>("RootId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SpamExplanation")
                         .HasMaxLength(500)
@@ -598,6 +630,9 @@ namespace Byline.Migrations.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<int>("UpVotes")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
@@ -611,6 +646,8 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "StatusChangedAt", "Id");
 
                     b.HasIndex("ArticleId", "RootId", "CreatedAt", "Id");
+
+                    b.HasIndex("ArticleId", "RootId", "Score", "CreatedAt", "Id");
 
                     b.ToTable("Comments");
                 });
@@ -741,6 +778,38 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.ToTable("CommentDecisions");
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("CommentEdits");
+                });
+
             modelBuilder.Entity("Byline.Data.Comments.CommentFlag", b =>
                 {
                     b.Property<long>("Id")
@@ -817,6 +886,59 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.ToTable("CommentReasons");
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentVote", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CommentVotes");
+                });
+
+            modelBuilder.Entity("Byline.Data.Live.DiscussionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("DiscussionEvents");
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.Property<int>("ImageId")
@@ -888,6 +1010,84 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.ToTable("Images");
                 });
 
+            modelBuilder.Entity("Byline.Data.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("CommentId");
+
+                    b.HasIndex("UserId", "CommentId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.HasIndex("UserId", "ArticleId", "EmailedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Byline.Data.Notifications.StorySubscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.HasIndex("ArticleId", "Mode");
+
+                    b.ToTable("StorySubscriptions");
+                });
+
             modelBuilder.Entity("Byline.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -945,6 +1145,12 @@ namespace Byline.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("DownVotesEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("EditWindowMinutes")
+                        .HasColumnType("integer");
 
                     b.Property<double>("FlagThreshold")
                         .HasColumnType("double precision");
@@ -1310,6 +1516,15 @@ namespace Byline.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentEdit", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Byline.Data.Comments.CommentFlag", b =>
                 {
                     b.HasOne("Byline.Data.Comments.Comment", null)
@@ -1328,11 +1543,71 @@ namespace Byline.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentVote", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Accounts.BylineUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Live.DiscussionEvent", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.HasOne("Byline.Data.Media.StoredImage", null)
                         .WithMany("Renditions")
                         .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Accounts.BylineUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Notifications.StorySubscription", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Accounts.BylineUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

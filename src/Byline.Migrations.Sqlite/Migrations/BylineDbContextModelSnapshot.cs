@@ -85,6 +85,10 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DiscussionSort")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -95,6 +99,9 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailNotifications")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -113,6 +120,18 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotifyOnMention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotifyOnMyStories")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotifyOnPassage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotifyOnReply")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
@@ -534,8 +553,18 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Property<int>("Depth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DownVotes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EditedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeaturedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeaturedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("FlagWeight")
                         .HasColumnType("REAL");
@@ -551,6 +580,9 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RootId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SpamExplanation")
@@ -576,6 +608,9 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("UpVotes")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
@@ -589,6 +624,8 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "StatusChangedAt", "Id");
 
                     b.HasIndex("ArticleId", "RootId", "CreatedAt", "Id");
+
+                    b.HasIndex("ArticleId", "RootId", "Score", "CreatedAt", "Id");
 
                     b.ToTable("Comments");
                 });
@@ -717,6 +754,36 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.ToTable("CommentDecisions");
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("CommentEdits");
+                });
+
             modelBuilder.Entity("Byline.Data.Comments.CommentFlag", b =>
                 {
                     b.Property<long>("Id")
@@ -789,6 +856,57 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.ToTable("CommentReasons");
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentVote", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CommentVotes");
+                });
+
+            modelBuilder.Entity("Byline.Data.Live.DiscussionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("DiscussionEvents");
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.Property<int>("ImageId")
@@ -858,6 +976,82 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.ToTable("Images");
                 });
 
+            modelBuilder.Entity("Byline.Data.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("CommentId");
+
+                    b.HasIndex("UserId", "CommentId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.HasIndex("UserId", "ArticleId", "EmailedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Byline.Data.Notifications.StorySubscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.HasIndex("ArticleId", "Mode");
+
+                    b.ToTable("StorySubscriptions");
+                });
+
             modelBuilder.Entity("Byline.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -913,6 +1107,12 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("DownVotesEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditWindowMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("FlagThreshold")
                         .HasColumnType("REAL");
@@ -1272,6 +1472,15 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentEdit", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Byline.Data.Comments.CommentFlag", b =>
                 {
                     b.HasOne("Byline.Data.Comments.Comment", null)
@@ -1290,11 +1499,71 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Byline.Data.Comments.CommentVote", b =>
+                {
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Accounts.BylineUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Live.DiscussionEvent", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Byline.Data.Media.ImageRendition", b =>
                 {
                     b.HasOne("Byline.Data.Media.StoredImage", null)
                         .WithMany("Renditions")
                         .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Accounts.BylineUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Notifications.StorySubscription", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Accounts.BylineUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -130,6 +130,8 @@ public sealed class CommentPosting(
             await db.SaveChangesAsync(cancellationToken);
             if (visible)
             {
+                Live.DiscussionEvents.Record(db, article.Article.Id, comment.Id, Byline.Data.Live.DiscussionEventKind.Added, now);
+                await db.SaveChangesAsync(cancellationToken);
                 await CommentMoves.UpdateCountersAsync(db, [(article.Article.Id, comment.Anchor is not null, 1)], cancellationToken);
             }
             else

@@ -25,6 +25,10 @@ public static class CommentMoves
             At = now,
             Reason = reason,
         });
+        if (Comments.Live.DiscussionEvents.ForMove(comment.Status, to) is { } shown)
+        {
+            Comments.Live.DiscussionEvents.Record(db, comment.ArticleId, comment.Id, shown, now);
+        }
         comment.Status = to;
         comment.StatusChangedAt = now;
         comment.StatusNote = to == CommentStatus.Rejected ? reason : null;

@@ -9,7 +9,8 @@ public static class Outbox
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Enqueue<T>(BylineDbContext db, string kind, T payload, DateTimeOffset now)
+    /// <param name="dueAt">When the work may start (a grouped mail waits for its group); now when not given.</param>
+    public static void Enqueue<T>(BylineDbContext db, string kind, T payload, DateTimeOffset now, DateTimeOffset? dueAt = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         db.OutboxMessages.Add(new OutboxMessage
@@ -17,7 +18,7 @@ public static class Outbox
             Kind = kind,
             Payload = JsonSerializer.Serialize(payload, Json),
             CreatedAt = now,
-            DueAt = now,
+            DueAt = dueAt is { } due && due > now ? due : now,
         });
     }
 
