@@ -20,7 +20,8 @@ public sealed record StoryHead(
     string Language,
     bool CommentsOpen,
     int CommentCount,
-    int InlineFeedbackCount)
+    int InlineFeedbackCount,
+    long LatestEvent)
 {
     private static readonly ConditionalWeakTable<IModel, Func<BylineDbContext, string, CancellationToken, Task<StoryHead?>>> Queries = [];
 
@@ -29,7 +30,9 @@ public sealed record StoryHead(
             context.Articles.AsNoTracking()
                 .Where(a => a.Slug == s && a.State == Byline.Data.Articles.ArticleState.Published)
                 .Select(a => new StoryHead(a.Id, a.Slug, a.Section.Slug, a.Version, a.Headline, a.Standfirst, a.Language,
-                    a.CommentsOpen, a.CommentCount, a.InlineFeedbackCount))
+                    a.CommentsOpen, a.CommentCount, a.InlineFeedbackCount,
+                    // Read in the same statement as Version, so a page's live feed resumes exactly after what it shows.
+                    context.DiscussionEvents.Where(e => e.ArticleId == a.Id).Max(e => (long?)e.Id) ?? 0))
                 .FirstOrDefault()))(db, slug, cancellationToken);
 
     public string Path => ArticlePaths.Story(SectionSlug, Slug);

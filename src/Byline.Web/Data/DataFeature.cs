@@ -10,7 +10,12 @@ public static class DataFeature
     {
         var options = configuration.GetSection(BylineOptions.SectionName).Get<BylineOptions>() ?? new BylineOptions();
         services.Configure<BylineOptions>(configuration.GetSection(BylineOptions.SectionName));
-        services.AddDbContextPool<BylineDbContext>(db => Configure(db, options));
+        services.AddDbContextPool<BylineDbContext>((provider, db) =>
+        {
+            Configure(db, options);
+            // Features that watch writes (the live feed) register theirs; a pooled context sees only what is added here.
+            db.AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        });
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton<WriteGate>();
         services.AddHostedService<DatabaseStartup>();

@@ -2,6 +2,7 @@ using Byline.Web.Accounts;
 using Byline.Web.Admin;
 using Byline.Web.Articles;
 using Byline.Web.Comments;
+using Byline.Web.Comments.Live;
 using Byline.Web.Data;
 using Byline.Web.Hosting.Outbox;
 using Byline.Web.InlineFeedback;
@@ -48,6 +49,7 @@ public static class BylineApp
             .AddAccounts(builder.Environment)
             .AddArticles()
             .AddComments()
+            .AddLive(builder.Configuration)
             .AddModeration(builder.Configuration)
             .AddInlineFeedback()
             .AddOutbox()
@@ -65,6 +67,7 @@ public static class BylineApp
         app.MapHosting();
         app.MapArticles();
         app.MapComments();
+        app.MapLive();
         app.MapModeration();
         app.MapNewsroom();
         app.MapMedia();

@@ -25,11 +25,15 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
     private readonly bool seedDemo;
     private readonly bool kestrel;
 
+    /// <summary>False for a second node on another factory's database: the first one drops it.</summary>
+    private readonly bool ownsDatabase = true;
+
     /// <param name="kestrel">
     /// Serve over a real Kestrel socket instead of the in-memory TestServer, for what only a real server enforces
     /// (request body size limits).
     /// </param>
-    public BylineFactory(string provider = Databases.Sqlite, bool seedDemo = false, bool kestrel = false)
+    /// <param name="sameDatabaseAs">A second app node on that factory's PostgreSQL database (tests of several nodes).</param>
+    public BylineFactory(string provider = Databases.Sqlite, bool seedDemo = false, bool kestrel = false, BylineFactory? sameDatabaseAs = null)
     {
         this.provider = provider;
         this.seedDemo = seedDemo;
@@ -39,7 +43,16 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
             UseKestrel(0);
         }
         Directory.CreateDirectory(dataDirectory);
-        if (provider == Databases.Postgres)
+        if (sameDatabaseAs is not null)
+        {
+            if (sameDatabaseAs.postgresDatabase is null || provider != Databases.Postgres)
+            {
+                throw new ArgumentException("Only PostgreSQL is shared by several nodes.", nameof(sameDatabaseAs));
+            }
+            postgresDatabase = sameDatabaseAs.postgresDatabase;
+            ownsDatabase = false;
+        }
+        else if (provider == Databases.Postgres)
         {
             postgresDatabase = "byline_test_" + Guid.NewGuid().ToString("N");
             using var connection = new NpgsqlConnection(Databases.PostgresAdminConnection);
@@ -57,6 +70,9 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
         ["Byline:Moderation:GuestBurst"] = "100000",
         ["Byline:Moderation:AddressBurst"] = "100000",
     };
+
+    /// <summary>Any other settings for this app (e.g. Byline:Redis), applied before it starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
 
@@ -79,7 +95,7 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
         // Background work runs when a test says so (PassageKit.RunOutboxAsync), not in the middle of what it measures.
         builder.UseSetting("Byline:Outbox:Worker", "false");
         // Tests post forms at machine speed and many comments from one address; the tests of those limits set their own.
-        foreach (var (key, value) in ModerationSettings)
+        foreach (var (key, value) in ModerationSettings.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
@@ -130,7 +146,7 @@ public sealed class BylineFactory : WebApplicationFactory<Program>
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
-        if (postgresDatabase is not null)
+        if (postgresDatabase is not null && ownsDatabase)
         {
             using var connection = new NpgsqlConnection(Databases.PostgresAdminConnection);
             connection.Open();
