@@ -11,7 +11,8 @@ namespace Byline.Web.Comments.Live;
 /// connection writes its own queue. A reader costs a small queue and an idle request, no thread.
 /// </summary>
 public sealed class LiveDiscussions(
-    IServiceScopeFactory scopes, ICommentFeed feed, DiscussionEventSignals signals, IConfiguration configuration, ILogger<LiveDiscussions> logger)
+    IServiceScopeFactory scopes, ICommentFeed feed, DiscussionEventSignals signals, Hosting.PageCache cache, IConfiguration configuration,
+    TimeProvider time, ILogger<LiveDiscussions> logger)
     : BackgroundService
 {
     /// <summary>
@@ -24,6 +25,14 @@ public sealed class LiveDiscussions(
     public const int QueueLength = 512;
 
     private const int FetchSize = 200;
+
+    /// <summary>
+    /// How long events are kept for pages that reconnect. A page away longer than this (a laptop asleep for a week)
+    /// may miss edits and removals older than that; its new comments come with the next change or a reload.
+    /// </summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    private DateTimeOffset nextPrune = DateTimeOffset.MinValue;
 
     private readonly ConcurrentDictionary<int, Story> stories = new();
     private int connections;
@@ -100,6 +109,11 @@ public sealed class LiveDiscussions(
                 {
                     Schedule(story);
                 }
+                if (time.GetUtcNow() >= nextPrune)
+                {
+                    nextPrune = time.GetUtcNow().AddHours(1);
+                    await PruneAsync(stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -108,6 +122,24 @@ public sealed class LiveDiscussions(
         finally
         {
             signals.Committed -= Publish;
+        }
+    }
+
+    /// <summary>Deletes events older than <see cref="Retention"/>; returns how many.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
+            var before = time.GetUtcNow() - Retention;
+            using var _ = await scope.ServiceProvider.GetRequiredService<Data.WriteGate>().EnterAsync(db, cancellationToken);
+            return await db.DiscussionEvents.Where(e => e.At < before).ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not delete old discussion events; the next hour tries again");
+            return 0;
         }
     }
 
@@ -133,6 +165,8 @@ public sealed class LiveDiscussions(
 
     private void Nudge(int articleId)
     {
+        // The nudge may come from another node, whose write this node's cached pages of the story do not show yet.
+        cache.EvictStory(articleId);
         if (stories.TryGetValue(articleId, out var story))
         {
             Schedule(story);

@@ -5,6 +5,7 @@ using Byline.Data.Live;
 using Byline.Tests.Infrastructure;
 using Byline.Tests.Moderation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Byline.Tests.Comments.Live;
 
@@ -197,6 +198,34 @@ public sealed partial class LiveFeedTests(BylineApps apps) : IClassFixture<Bylin
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/comments/{held}/fragment")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await author.GetAsync($"/comments/{held}/fragment")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/comments/999999999/fragment")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task EventsAreKeptAWeekForPagesThatReconnect(string provider)
+    {
+        var factory = apps[provider];
+        var slug = Unique.Slug();
+        await factory.AddStoryAsync(slug);
+        using var client = factory.CreateClient();
+        var id = (await client.PostCreatedAsync(slug, ModerationKit.Innocent(ModerationKit.Marker("old")))).Id();
+        var now = factory.Time.GetUtcNow();
+        long old, recent;
+        await using (var db = factory.CreateDbContext())
+        {
+            var articleId = await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync();
+            var stale = db.DiscussionEvents.Add(new DiscussionEvent { ArticleId = articleId, CommentId = id, Kind = DiscussionEventKind.Changed, At = now.AddDays(-8) }).Entity;
+            var kept = db.DiscussionEvents.Add(new DiscussionEvent { ArticleId = articleId, CommentId = id, Kind = DiscussionEventKind.Changed, At = now.AddDays(-6) }).Entity;
+            await db.SaveChangesAsync();
+            (old, recent) = (stale.Id, kept.Id);
+        }
+
+        var deleted = await factory.Services.GetRequiredService<Byline.Web.Comments.Live.LiveDiscussions>().PruneAsync(CancellationToken.None);
+
+        Assert.True(deleted >= 1);
+        await using var check = factory.CreateDbContext();
+        Assert.False(await check.DiscussionEvents.AnyAsync(e => e.Id == old));
+        Assert.True(await check.DiscussionEvents.AnyAsync(e => e.Id == recent));
     }
 
     [GeneratedRegex("data-live=\"/api/v1/articles/[^\"?]+/live\\?after=(?<after>[0-9]+)\"")]

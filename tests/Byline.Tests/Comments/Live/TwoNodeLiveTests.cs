@@ -33,6 +33,8 @@ public sealed class TwoNodeLiveTests
         using var readerOnB = nodeB.CreateClient();
         using var writerOnA = nodeA.CreateClient();
         await using var live = await LiveFeedReader.OpenAsync(readerOnB, slug);
+        // B has the story page in its page cache before the comment is posted on A.
+        Assert.Equal(await readerOnB.GetStringAsync($"/world/{slug}"), await readerOnB.GetStringAsync($"/world/{slug}"));
 
         var posted = (await writerOnA.PostCreatedAsync(slug, ModerationKit.Innocent(ModerationKit.Marker("redis")))).Id();
 
@@ -40,6 +42,8 @@ public sealed class TwoNodeLiveTests
         Assert.Equal(("added", posted), (arrived.GetProperty("kind").GetString(), arrived.GetProperty("commentId").GetInt64()));
         // And the page on B can show it: B renders the fragment from the shared database.
         Assert.Contains($"comment-{posted}", await readerOnB.GetStringAsync($"/comments/{posted}/fragment"), StringComparison.Ordinal);
+        // And B's cached story page was let go when the nudge came, so a new visitor on B sees the comment too.
+        Assert.Contains($"comment-{posted}", await readerOnB.GetStringAsync($"/world/{slug}"), StringComparison.Ordinal);
     }
 
     [Fact]
