@@ -37,6 +37,9 @@ public sealed class LiveDiscussions(
     private readonly ConcurrentDictionary<int, Story> stories = new();
     private int connections;
 
+    /// <summary>Readers one node holds at most (<c>Byline:Live:MaxConnections</c>); beyond that pages stay static.</summary>
+    public int MaxConnections => configuration.GetValue("Byline:Live:MaxConnections", 20_000);
+
     /// <summary>Readers connected to this node now.</summary>
     public int Connections => Volatile.Read(ref connections);
 

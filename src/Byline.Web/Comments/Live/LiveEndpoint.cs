@@ -35,8 +35,14 @@ public static class LiveEndpoint
     }
 
     public static async Task<Results<ServerSentEventsResult<LiveEvent?>, ProblemHttpResult>> StreamAsync(
-        string slug, long? after, HttpRequest request, BylineDbContext db, LiveDiscussions live, CancellationToken cancellationToken)
+        string slug, long? after, HttpRequest request, BylineDbContext db, LiveDiscussions live, IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
     {
+        if (live.Connections >= live.MaxConnections)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return Problems.Create(503, "live-full", "This server holds as many live readers as it may; the page works without live updates.");
+        }
         var articleId = await db.Articles.AsNoTracking().Published().Where(a => a.Slug == slug).Select(a => (int?)a.Id)
             .FirstOrDefaultAsync(cancellationToken);
         if (articleId is null)
@@ -63,7 +69,11 @@ public static class LiveEndpoint
         // Proxies (nginx) must pass events through as they are written.
         request.HttpContext.Response.Headers["X-Accel-Buffering"] = "no";
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.ServerSentEvents(EventsAsync(live, articleId.Value, Math.Min(resume ?? latest, latest), latest, replay, cancellationToken));
+        // A node that stops ends its streams at once (browsers reconnect, to another node behind a balancer) instead of
+        // holding the shutdown until its timeout.
+        var ends = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        request.HttpContext.Response.RegisterForDispose(ends);
+        return TypedResults.ServerSentEvents(EventsAsync(live, articleId.Value, Math.Min(resume ?? latest, latest), latest, replay, ends.Token));
     }
 
     private static async IAsyncEnumerable<SseItem<LiveEvent?>> EventsAsync(
@@ -99,6 +109,10 @@ public static class LiveEndpoint
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     more = true;
+                }
+                catch (OperationCanceledException)
+                {
+                    yield break;
                 }
                 if (!more)
                 {

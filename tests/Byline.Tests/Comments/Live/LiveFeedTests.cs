@@ -228,6 +228,26 @@ public sealed partial class LiveFeedTests(BylineApps apps) : IClassFixture<Bylin
         Assert.True(await check.DiscussionEvents.AnyAsync(e => e.Id == recent));
     }
 
+    [Fact]
+    public async Task ANodeFullOfLiveReadersSaysSoAndTheFirstReadersKeepTheirs()
+    {
+        using var factory = new BylineFactory();
+        factory.Settings["Byline:Live:MaxConnections"] = "2";
+        var slug = Unique.Slug();
+        await factory.AddStoryAsync(slug);
+        using var client = factory.CreateClient();
+        await using var first = await LiveFeedReader.OpenAsync(client, slug);
+        await using var second = await LiveFeedReader.OpenAsync(client, slug);
+
+        var refused = await client.GetAsync($"/api/v1/articles/{slug}/live", HttpCompletionOption.ResponseHeadersRead);
+
+        await Http.AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "live-full");
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var posted = (await client.PostCreatedAsync(slug, ModerationKit.Innocent(ModerationKit.Marker("full")))).Id();
+        Assert.Equal(posted, CommentId(await first.NextCommentAsync()));
+        Assert.Equal(posted, CommentId(await second.NextCommentAsync()));
+    }
+
     [GeneratedRegex("data-live=\"/api/v1/articles/[^\"?]+/live\\?after=(?<after>[0-9]+)\"")]
     private static partial Regex LiveAttribute();
 }
