@@ -1,3 +1,4 @@
+using Byline.Web.Comments.Votes;
 using Byline.Web.Accounts;
 using Byline.Web.Admin;
 using Byline.Web.Articles;
@@ -48,6 +49,7 @@ public static class BylineApp
             .AddAccounts(builder.Environment)
             .AddArticles()
             .AddComments()
+            .AddVotes(builder.Configuration)
             .AddModeration(builder.Configuration)
             .AddInlineFeedback()
             .AddOutbox()
@@ -65,6 +67,7 @@ public static class BylineApp
         app.MapHosting();
         app.MapArticles();
         app.MapComments();
+        app.MapVotes();
         app.MapModeration();
         app.MapNewsroom();
         app.MapMedia();
