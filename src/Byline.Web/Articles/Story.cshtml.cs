@@ -18,7 +18,7 @@ namespace Byline.Web.Articles;
 [CachedPage]
 [IgnoreAntiforgeryToken]
 public sealed class StoryModel(
-    BylineDbContext db, SiteSettingsStore settings, CommentPosting posting, StoryFragments fragments, CommentFormGuard guard) : PageModel
+    BylineDbContext db, SiteSettingsStore settings, CommentPosting posting, StoryFragments fragments, CommentFormGuard guard, TimeProvider time) : PageModel
 {
     public StoryHead Head { get; private set; } = null!;
     public SiteSettings Site { get; private set; } = null!;
@@ -33,6 +33,9 @@ public sealed class StoryModel(
     public ThreadPage? Threads { get; private set; }
     public InlineFeedback.StoryPassages? Passages { get; private set; }
 
+    /// <summary>The order of the threads: ?sort=, else the signed-in reader's remembered choice, else newest.</summary>
+    public Comments.Votes.ThreadSort Sort { get; private set; }
+
     /// <summary>A signed-in reader's own comments on this story that wait for a moderator (only they see them).</summary>
     public IReadOnlyList<Byline.Data.Comments.Comment> OwnHeld { get; private set; } = [];
 
@@ -42,9 +45,10 @@ public sealed class StoryModel(
     public string Path => Head.Path;
 
     /// <param name="prompt">An author prompt to answer: the form opens on its passage (the no-script path of "Respond").</param>
-    public async Task<IActionResult> OnGetAsync(string section, string slug, int? prompt, CancellationToken cancellationToken)
+    /// <param name="sort">How to order the threads (newest, oldest, top, featured); an unknown one is ignored.</param>
+    public async Task<IActionResult> OnGetAsync(string section, string slug, int? prompt, string? sort, CancellationToken cancellationToken)
     {
-        var found = await LoadAsync(section, slug, cancellationToken);
+        var found = await LoadAsync(section, slug, cancellationToken, sort);
         if (found is not null)
         {
             return found;
@@ -132,7 +136,7 @@ public sealed class StoryModel(
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken, string? sort = null)
     {
         var head = await StoryHead.FindAsync(db, slug, cancellationToken);
         if (head is null)
@@ -154,14 +158,15 @@ public sealed class StoryModel(
         var site = await settings.GetAsync(cancellationToken);
         Site = site.Settings;
         Zone = site.Zone;
-        FragmentKey = StoryFragments.Key(head, site.Stamp);
+        Sort = (await Comments.Votes.SortChoice.ForPageAsync(db, guard.Author?.UserId, sort, null, cancellationToken)).Sort;
+        FragmentKey = StoryFragments.Key(head, site.Stamp) + (Sort == Comments.Votes.ThreadSorts.Default ? "" : ":" + Comments.Votes.ThreadSorts.Name(Sort));
         Fragments = fragments.Find(FragmentKey);
         if (Fragments is null)
         {
             Article = await StoryQuery.FindAsync(db, slug, cancellationToken)
                 ?? throw new InvalidOperationException($"Story {slug} vanished while its page was rendered.");
             LeadImage = Article.LeadImageId is { } imageId ? await Media.LeadImage.FindAsync(db, imageId, cancellationToken) : null;
-            Threads = await ThreadPage.LoadAsync(db, head.Id, null, ThreadPage.DefaultSize, cancellationToken);
+            Threads = await ThreadPage.LoadAsync(db, head.Id, Sort, null, ThreadPage.DefaultSize, time.GetUtcNow(), cancellationToken);
             Passages = await InlineFeedback.StoryPassages.LoadAsync(db, head.Id, Article.BodyHtml, cancellationToken);
         }
         return null;

@@ -18,6 +18,14 @@ public sealed record CommentDto(
     InlineFeedback.AnchorDto? Anchor,
     IReadOnlyList<CommentDto> Replies)
 {
+    /// <summary>Readers' votes: up, down, and up minus down.</summary>
+    public int UpVotes { get; init; }
+    public int DownVotes { get; init; }
+    public int Score { get; init; }
+
+    /// <summary>An editor featured this thread (an editor's pick).</summary>
+    public bool Featured { get; init; }
+
     public static CommentDto From(Comment comment, string storyPath, IReadOnlyList<CommentDto>? replies = null) => new(
         comment.Id,
         comment.ParentId,
@@ -37,7 +45,13 @@ public sealed record CommentDto(
         },
         $"{storyPath}#comment-{comment.Id}",
         comment.Anchor is null ? null : InlineFeedback.AnchorDto.From(comment.Anchor),
-        replies ?? []);
+        replies ?? [])
+    {
+        UpVotes = comment.UpVotes,
+        DownVotes = comment.DownVotes,
+        Score = comment.Score,
+        Featured = comment.FeaturedAt is not null && comment.Status == CommentStatus.Approved,
+    };
 
     /// <summary>
     /// A comment as its author sees it: held for any reason it reads "pending". A rejection by a moderator reads
@@ -56,4 +70,10 @@ public sealed record CommentDto(
 /// A page of threads; <see cref="Total"/> counts every visible comment (inline feedback included), <see cref="Next"/> is
 /// the cursor for ?after=, null on the last page.
 /// </summary>
-public sealed record ThreadPageDto(IReadOnlyList<CommentDto> Items, int Total, string? Next);
+/// <remarks>
+/// <see cref="Sort"/> is the order the page is in (newest, oldest, top, featured).
+/// </remarks>
+public sealed record ThreadPageDto(IReadOnlyList<CommentDto> Items, int Total, string? Next)
+{
+    public string Sort { get; init; } = "newest";
+}

@@ -5,6 +5,9 @@ public static class CommentPages
 {
     public static string Report(long id) => $"/comments/{id}/report";
 
+    /// <summary>Voting (and, for editors, featuring) without JavaScript.</summary>
+    public static string Vote(long id) => $"/comments/{id}/vote";
+
     /// <summary>A signed-in reader's own comments, with their moderation status.</summary>
     public const string Mine = "/account/comments";
 }

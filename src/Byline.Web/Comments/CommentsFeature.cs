@@ -27,7 +27,8 @@ public static class CommentsFeature
     {
         var api = app.MapGroup("/api/v1/articles/{slug}/comments").WithTags("Comments");
         api.MapGet("/", ListAsync).WithName("ListComments")
-            .WithSummary("Visible comments of a story as threads, newest thread first, keyset-paged with ?after=.");
+            .WithSummary("Visible comments of a story as threads, keyset-paged with ?after=. ?sort=newest (the default; editors' picks, "
+                + "marked featured, come first on the first page) | oldest | top (score, then newest) | featured (featured threads only).");
         api.MapPost("/", PostAsync).WithName("PostComment")
             .WithSummary("Posts a comment or a reply (parentId). Guests give authorName and optionally authorEmail, which is never shown; "
                 + "a signed-in caller (API token or cookie) posts under their account's display name, and the two fields are ignored. "
@@ -46,7 +47,7 @@ public static class CommentsFeature
     }
 
     public static async Task<Results<Ok<ThreadPageDto>, ProblemHttpResult>> ListAsync(
-        string slug, string? after, int? limit, BylineDbContext db, CancellationToken cancellationToken)
+        string slug, string? after, string? sort, int? limit, BylineDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().Published().Where(a => a.Slug == slug)
             .Select(a => new { a.Id, Total = a.CommentCount + a.InlineFeedbackCount, SectionSlug = a.Section.Slug }).FirstOrDefaultAsync(cancellationToken);
@@ -54,14 +55,14 @@ public static class CommentsFeature
         {
             return Problems.From(CommentError.ArticleNotFound);
         }
-        KeysetCursor? cursor = null;
-        if (after is not null)
+        if (sort is not null && !Votes.ThreadSorts.TryParse(sort, out _))
         {
-            if (!KeysetCursor.TryParse(after, out var parsed))
-            {
-                return Problems.Create(400, "invalid-cursor", "The 'after' cursor is not one this API gave out.");
-            }
-            cursor = parsed;
+            return Problems.Create(400, "invalid-sort", "'sort' must be newest, oldest, top or featured.", "sort");
+        }
+        var choice = Votes.SortChoice.ForApi(sort, after);
+        if (choice.Invalid)
+        {
+            return Problems.Create(400, "invalid-cursor", "The 'after' cursor is not one this API gave out for this sort.");
         }
         var size = limit ?? ThreadPage.DefaultSize;
         if (size is < 1 or > ThreadPage.MaxSize)
@@ -69,10 +70,13 @@ public static class CommentsFeature
             return Problems.Create(400, "invalid-limit", $"'limit' must be between 1 and {ThreadPage.MaxSize}.");
         }
 
-        var page = await ThreadPage.LoadAsync(db, article.Id, cursor, size, cancellationToken);
+        var page = await ThreadPage.LoadAsync(db, article.Id, choice.Sort, choice.Cursor, size, time.GetUtcNow(), cancellationToken);
         var path = ArticlePaths.Story(article.SectionSlug, slug);
         return TypedResults.Ok(new ThreadPageDto(
-            page.Threads.Select(t => CommentDto.From(t, path)).ToList(), article.Total, page.Next?.ToString()));
+            page.Picks.Concat(page.Threads).Select(t => CommentDto.From(t, path)).ToList(), article.Total, page.Next?.ToString())
+        {
+            Sort = Votes.ThreadSorts.Name(page.Sort),
+        });
     }
 
     public static async Task<Results<Created<CommentDto>, ProblemHttpResult>> PostAsync(

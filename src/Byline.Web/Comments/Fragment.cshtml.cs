@@ -32,9 +32,9 @@ public sealed class FragmentModel(BylineDbContext db, SiteSettingsStore settings
         }
         PageTags.Add(HttpContext, CacheTags.Article(found.Comment.ArticleId));
         var node = new CommentThreads.Node<Comment>(found.Comment);
-        var zone = (await settings.GetAsync(cancellationToken)).Zone;
-        View = new CommentView(node, found.SectionSlug, found.Slug, zone, found.CommentsOpen,
-            await StaffBadges.ForAsync(db, [node], cancellationToken));
+        var site = await settings.GetAsync(cancellationToken);
+        View = new CommentView(node, found.SectionSlug, found.Slug, site.Zone, found.CommentsOpen,
+            await StaffBadges.ForAsync(db, [node], cancellationToken), site.Settings.DownVotesEnabled);
         return Page();
     }
 }

@@ -1,32 +1,46 @@
 using Byline.Data;
 using Byline.Data.Comments;
+using Byline.Web.Comments.Votes;
 using Byline.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Comments;
 
 /// <summary>
-/// One page of a story's discussion: top-level threads newest first, each with all its replies in conversation order.
+/// One page of a story's discussion: top-level threads in the chosen order (<see cref="ThreadSort"/>), each with all its
+/// replies in conversation order; on the first page of the newest order, editors' picks come first (<see cref="Picks"/>).
 /// Only approved comments are shown; one that is not (deleted by its author, removed, held) but has approved replies
 /// keeps its place as an empty placeholder, so the replies still read as answers. Its text never leaves this class.
 /// </summary>
 /// <param name="Badges">Staff authors on the page: user id → what their badge says.</param>
-public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Threads, KeysetCursor? Next, IReadOnlyDictionary<string, string> Badges)
+public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Threads, ThreadCursor? Next, IReadOnlyDictionary<string, string> Badges)
 {
     public const int DefaultSize = 20;
     public const int MaxSize = 100;
 
-    /// <summary>Two queries whatever the size of the threads: one for the roots (keyset), one for their replies.</summary>
+    public ThreadSort Sort { get; init; } = ThreadSorts.Default;
+
+    /// <summary>Featured threads shown above the newest ones, on the first page of that order only.</summary>
+    public IReadOnlyList<CommentThreads.Node<Comment>> Picks { get; init; } = [];
+
+    /// <summary>The newest order, as before sorting existed.</summary>
+    public static Task<ThreadPage> LoadAsync(
+        BylineDbContext db, int articleId, KeysetCursor? after, int size, CancellationToken cancellationToken) =>
+        LoadAsync(db, articleId, ThreadSort.Newest, after is { } a ? new ThreadCursor(ThreadSort.Newest, a.At, a.Id) : null, size, default, cancellationToken);
+
+    /// <summary>Three queries whatever the size of the threads: the picks (first newest page), the roots (keyset), their replies.</summary>
+    /// <param name="now">When this page is read: where a first page of the top order starts counting vote changes from.</param>
     public static async Task<ThreadPage> LoadAsync(
-        BylineDbContext db, int articleId, KeysetCursor? after, int size, CancellationToken cancellationToken)
+        BylineDbContext db, int articleId, ThreadSort sort, ThreadCursor? after, int size, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        IQueryable<Comment> roots = VisibleRoots(db, articleId).Include(c => c.Anchor);
-        if (after is { } a)
+        if (after is { } given && given.Sort != sort)
         {
-            roots = roots.Where(c => c.CreatedAt < a.At || (c.CreatedAt == a.At && c.Id < a.Id));
+            throw new ArgumentException($"A {given.Sort} cursor cannot page the {sort} order.", nameof(after));
         }
-        var page = await roots
-            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+        var picks = sort == ThreadSort.Newest && after is null
+            ? await ThreadOrder.Picks(VisibleRoots(db, articleId).Include(c => c.Anchor)).ToListAsync(cancellationToken)
+            : [];
+        var page = await ThreadOrder.After(VisibleRoots(db, articleId).Include(c => c.Anchor), db, sort, after)
             .Take(size + 1)
             .ToListAsync(cancellationToken);
 
@@ -36,7 +50,7 @@ public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Thre
             page.RemoveAt(page.Count - 1);
         }
 
-        var rootIds = page.ConvertAll(c => c.Id);
+        var rootIds = page.Concat(picks).Select(c => c.Id).ToList();
         var replies = rootIds.Count == 0
             ? []
             : await db.Comments.AsNoTracking()
@@ -44,9 +58,16 @@ public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Thre
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                 .ToListAsync(cancellationToken);
 
-        var threads = Prune(CommentThreads.Build(page, replies, c => c.Id, c => c.ParentId));
-        var next = hasMore ? new KeysetCursor(page[^1].CreatedAt, page[^1].Id) : (KeysetCursor?)null;
-        return new ThreadPage(threads, next, await StaffBadges.ForAsync(db, threads, cancellationToken));
+        var all = Prune(CommentThreads.Build(picks.Concat(page), replies, c => c.Id, c => c.ParentId));
+        var pickIds = picks.Select(c => c.Id).ToHashSet();
+        var threads = all.Where(t => !pickIds.Contains(t.Item.Id)).ToList();
+        var since = after?.Since is { } s && s != default ? s : now;
+        var next = hasMore ? ThreadOrder.CursorAfter(page[^1], sort, since) : (ThreadCursor?)null;
+        return new ThreadPage(threads, next, await StaffBadges.ForAsync(db, all, cancellationToken))
+        {
+            Sort = sort,
+            Picks = all.Where(t => pickIds.Contains(t.Item.Id)).ToList(),
+        };
     }
 
     /// <summary>Top-level comments a reader sees: approved ones, and placeholders for others that have an approved reply.</summary>
@@ -97,13 +118,21 @@ public sealed record ThreadPage(IReadOnlyList<CommentThreads.Node<Comment>> Thre
             : $"{Articles.ArticlePaths.Discussion(sectionSlug, articleSlug)}?after={start}{anchor}";
     }
 
-    /// <summary>Where a comment can be seen: the first page if its thread is among the newest, else a page starting at its thread.</summary>
+    /// <summary>
+    /// Where a comment can be seen in the newest order: the first page if its thread is a pick or among the newest, else a
+    /// page starting at its thread.
+    /// </summary>
     public static async Task<KeysetCursor?> PageStartFor(BylineDbContext db, Comment comment, CancellationToken cancellationToken)
     {
         var root = comment.RootId is { } rootId
-            ? await db.Comments.AsNoTracking().Where(c => c.Id == rootId).Select(c => new { c.Id, c.CreatedAt }).FirstAsync(cancellationToken)
-            : new { comment.Id, comment.CreatedAt };
-        var newer = await VisibleRoots(db, comment.ArticleId)
+            ? await db.Comments.AsNoTracking().Where(c => c.Id == rootId)
+                .Select(c => new { c.Id, c.CreatedAt, Pick = c.FeaturedAt != null && c.Status == CommentStatus.Approved }).FirstAsync(cancellationToken)
+            : new { comment.Id, comment.CreatedAt, Pick = comment.FeaturedAt != null && comment.Status == CommentStatus.Approved };
+        if (root.Pick)
+        {
+            return null;
+        }
+        var newer = await ThreadOrder.After(VisibleRoots(db, comment.ArticleId), db, ThreadSort.Newest, null)
             .Where(c => c.CreatedAt > root.CreatedAt || (c.CreatedAt == root.CreatedAt && c.Id > root.Id))
             .Take(DefaultSize)
             .CountAsync(cancellationToken);

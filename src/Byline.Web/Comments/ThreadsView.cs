@@ -1,3 +1,4 @@
 namespace Byline.Web.Comments;
 
-public sealed record ThreadsView(ThreadPage Page, string SectionSlug, string ArticleSlug, TimeZoneInfo Zone, bool CanReply);
+/// <param name="DownVotes">Whether the site takes down votes (a down button is rendered, for the script to show).</param>
+public sealed record ThreadsView(ThreadPage Page, string SectionSlug, string ArticleSlug, TimeZoneInfo Zone, bool CanReply, bool DownVotes = false);

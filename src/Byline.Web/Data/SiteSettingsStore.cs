@@ -19,9 +19,10 @@ public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider 
     {
         /// <summary>
         /// Changes whenever a setting that rendered story fragments show changes (dates in the site's zone, the default
-        /// disclaimer); part of their cache keys. The comment form, which depends on other settings, is rendered live.
+        /// disclaimer, whether comments have a down-vote button); part of their cache keys. The comment form, which
+        /// depends on other settings, is rendered live.
         /// </summary>
-        public string Stamp { get; } = string.Join('|', Settings.TimeZone, Settings.DefaultDisclaimer.GetHashCode(StringComparison.Ordinal));
+        public string Stamp { get; } = string.Join('|', Settings.TimeZone, Settings.DefaultDisclaimer.GetHashCode(StringComparison.Ordinal), Settings.DownVotesEnabled ? "d" : "");
     }
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Byline.Web.Comments.Votes;
 using Byline.Web.Accounts;
 using Byline.Web.Admin;
 using Byline.Web.Articles;
@@ -50,6 +51,7 @@ public static class BylineApp
             .AddArticles()
             .AddComments()
             .AddLive(builder.Configuration)
+            .AddVotes(builder.Configuration)
             .AddModeration(builder.Configuration)
             .AddInlineFeedback()
             .AddOutbox()
@@ -68,6 +70,7 @@ public static class BylineApp
         app.MapArticles();
         app.MapComments();
         app.MapLive();
+        app.MapVotes();
         app.MapModeration();
         app.MapNewsroom();
         app.MapMedia();

@@ -33,8 +33,8 @@ public sealed class PageCache(TimeProvider time)
         && !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Host and path, plus the paging parameters and an author prompt's number (a story's form opened on a prompt):
-    /// other query parameters (utm_…) must not split or flood the cache.
+    /// Host and path, plus the paging parameters, the discussion's sort (a known one only) and an author prompt's number
+    /// (a story's form opened on a prompt): other query parameters (utm_…) must not split or flood the cache.
     /// </summary>
     public static string KeyOf(HttpRequest request)
     {
@@ -46,11 +46,14 @@ public sealed class PageCache(TimeProvider time)
         var after = request.Query["after"].ToString();
         var before = request.Query["before"].ToString();
         var prompt = request.Query["prompt"].ToString();
+        // An unknown sort is ignored by the pages, so it shares the default's entry.
+        var sort = request.Query["sort"].ToString();
+        sort = Comments.Votes.ThreadSorts.TryParse(sort, out _) ? sort : "";
         // At most 999 variants of a story: a longer number is no prompt, and is answered (uncached) with the plain form.
         prompt = prompt.Length is > 0 and <= 3 && prompt.All(char.IsAsciiDigit) ? prompt : "";
-        return after.Length == 0 && before.Length == 0 && prompt.Length == 0
+        return after.Length == 0 && before.Length == 0 && prompt.Length == 0 && sort.Length == 0
             ? key
-            : string.Concat(key, "?after=", after, "&before=", before, "&prompt=", prompt);
+            : string.Concat(key, "?after=", after, "&before=", before, "&prompt=", prompt, "&sort=", sort);
     }
 
     public bool TryGet(string key, out Page page)

@@ -187,16 +187,20 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
         Assert.Equal(
         [
             "DELETE /api/v1/comments/{id}",
+            "DELETE /api/v1/comments/{id}/feature",
+            "DELETE /api/v1/comments/{id}/vote",
             "DELETE /api/v1/moderation/users/{userId}/ban",
             "GET /api/v1/articles/{slug}",
             "GET /api/v1/articles/{slug}/comments",
             "GET /api/v1/comments/{id}",
             "GET /api/v1/me",
+            "GET /api/v1/me/votes",
             "GET /api/v1/moderation/metrics",
             "GET /api/v1/moderation/queue",
             "GET /api/v1/newsroom/stories/{id}",
             "POST /api/v1/articles/{slug}/comments",
             "POST /api/v1/comments/{id}/appeal",
+            "POST /api/v1/comments/{id}/feature",
             "POST /api/v1/comments/{id}/flags",
             "POST /api/v1/images",
             "POST /api/v1/moderation/comments/{id}/decision",
@@ -204,6 +208,7 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
             "POST /api/v1/moderation/users/{userId}/ban",
             "POST /api/v1/newsroom/stories",
             "POST /api/v1/newsroom/stories/{id}/moves/{move}",
+            "PUT /api/v1/comments/{id}/vote",
             "PUT /api/v1/newsroom/stories/{id}",
         ], operations);
         var post = paths.GetProperty("/api/v1/articles/{slug}/comments").GetProperty("post");

@@ -136,7 +136,10 @@ function removed(event) {
 
 function showPending() {
     const inserted = [];
-    const oldestFirst = threads.dataset.sort === 'oldest';
+    // Where a new thread goes in the order the reader chose: first among the newest, last among the oldest or
+    // most voted (it has no votes yet); the editors' picks tab only lists featured threads.
+    const sort = threads.closest('.thread-list')?.dataset.sort ?? 'newest';
+    const oldestFirst = sort === 'oldest' || sort === 'top';
     for (const [id, { event, element }] of pending) {
         if (!element || shownComment(id)) {
             continue;
@@ -147,6 +150,9 @@ function showPending() {
         const parent = event.parentId ? shownComment(event.parentId) : null;
         if (event.parentId && !parent) {
             continue; // A reply in a thread on another page of the discussion.
+        }
+        if (!parent && sort === 'featured') {
+            continue;
         }
         if (parent) {
             let replies = parent.querySelector(':scope > ol.replies');
