@@ -5,6 +5,9 @@ public static class CommentPages
 {
     public static string Report(long id) => $"/comments/{id}/report";
 
+    /// <summary>The author's edit form (no JavaScript needed), while the site's edit window is open.</summary>
+    public static string Edit(long id) => $"/comments/{id}/edit";
+
     /// <summary>A signed-in reader's own comments, with their moderation status.</summary>
     public const string Mine = "/account/comments";
 }
