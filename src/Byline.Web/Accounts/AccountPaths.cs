@@ -11,6 +11,8 @@ public static class AccountPaths
     public const string ResetPassword = "/account/reset-password";
     public const string Password = "/account/password";
     public const string Tokens = "/account/tokens";
+    public const string Data = "/account/data";
+    public const string Deleted = "/account/deleted";
     public const string Newsroom = "/newsroom";
     public const string AdminUsers = "/admin/users";
 

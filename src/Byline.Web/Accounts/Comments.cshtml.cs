@@ -12,13 +12,13 @@ namespace Byline.Web.Accounts;
 
 /// <summary>
 /// A reader's own comments, newest first, with where each stands: published, awaiting moderation, or not published
-/// with the moderator's reason and a one-time appeal. Readers withdraw a comment here too.
+/// with the moderator's reason and a one-time appeal. Readers edit (while the edit window is open) and withdraw a comment here too.
 /// </summary>
-public sealed class CommentsModel(BylineDbContext db, CurrentUser me, AuthorActions actions, SiteSettingsStore settings) : PageModel
+public sealed class CommentsModel(BylineDbContext db, CurrentUser me, AuthorActions actions, SiteSettingsStore settings, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
-    public sealed record Row(Comment Comment, string Headline, string StoryPath, string Status);
+    public sealed record Row(Comment Comment, string Headline, string StoryPath, string Status, bool Editable);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public KeysetCursor? Next { get; private set; }
@@ -73,7 +73,9 @@ public sealed class CommentsModel(BylineDbContext db, CurrentUser me, AuthorActi
 
     private async Task LoadAsync(KeysetCursor? after, CancellationToken cancellationToken)
     {
-        Zone = (await settings.GetAsync(cancellationToken)).Zone;
+        var snapshot = await settings.GetAsync(cancellationToken);
+        Zone = snapshot.Zone;
+        var now = time.GetUtcNow();
         var query = db.Comments.AsNoTracking().Where(c => c.AuthorUserId == me.Id && c.Status != CommentStatus.Deleted);
         if (after is { } a)
         {
@@ -84,6 +86,6 @@ public sealed class CommentsModel(BylineDbContext db, CurrentUser me, AuthorActi
             .ToListAsync(cancellationToken);
         Next = rows.Count > PageSize ? new KeysetCursor(rows[PageSize - 1].Comment.CreatedAt, rows[PageSize - 1].Comment.Id) : null;
         Rows = rows.Take(PageSize).Select(r => new Row(r.Comment, r.Headline, ArticlePaths.Story(r.SectionSlug, r.Slug),
-            CommentDto.ForAuthor(r.Comment, "").Status)).ToList();
+            CommentDto.ForAuthor(r.Comment, "").Status, CommentEditing.CanBeEdited(r.Comment, snapshot.Settings.EditWindowMinutes, now))).ToList();
     }
 }

@@ -152,10 +152,7 @@ public sealed class UserAdministration(BylineDbContext db, UserManager<BylineUse
         using (await gate.EnterAsync(db, cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!db.IsSqlite)
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AccountChangesLock})", cancellationToken);
-            }
+            await LockAccountChangesAsync(db, cancellationToken);
             // The actor's own roles are read again here: a cookie may carry an admin role that was removed a moment ago.
             if (me.Id is not { } actorId || !await IsAdminAsync(actorId, cancellationToken))
             {
@@ -181,10 +178,25 @@ public sealed class UserAdministration(BylineDbContext db, UserManager<BylineUse
         }
     }
 
-    private Task<int> AdminCountAsync(CancellationToken cancellationToken)
+    private Task<int> AdminCountAsync(CancellationToken cancellationToken) => AdminCountAsync(db, users, cancellationToken);
+
+    /// <summary>How many accounts hold the admin role: the site must always keep one (see <see cref="RefuseLosingAdminAsync"/>).</summary>
+    public static Task<int> AdminCountAsync(BylineDbContext db, UserManager<BylineUser> users, CancellationToken cancellationToken)
     {
         var admin = users.NormalizeName(Roles.Admin);
         return db.UserRoles.CountAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == admin), cancellationToken);
+    }
+
+    /// <summary>
+    /// Serializes account changes that must not interleave (two admins removing each other): the caller holds the
+    /// write gate and a transaction; on PostgreSQL this adds a transaction-scoped advisory lock.
+    /// </summary>
+    public static async Task LockAccountChangesAsync(BylineDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.IsSqlite)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AccountChangesLock})", cancellationToken);
+        }
     }
 
     private Task<bool> IsAdminAsync(string userId, CancellationToken cancellationToken)

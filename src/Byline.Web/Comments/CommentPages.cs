@@ -8,6 +8,9 @@ public static class CommentPages
     /// <summary>Voting (and, for editors, featuring) without JavaScript.</summary>
     public static string Vote(long id) => $"/comments/{id}/vote";
 
+    /// <summary>The author's edit form (no JavaScript needed), while the site's edit window is open.</summary>
+    public static string Edit(long id) => $"/comments/{id}/edit";
+
     /// <summary>A signed-in reader's own comments, with their moderation status.</summary>
     public const string Mine = "/account/comments";
 }

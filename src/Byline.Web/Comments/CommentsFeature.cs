@@ -19,6 +19,7 @@ public static class CommentsFeature
     {
         services.AddSingleton<CommentRenderer>();
         services.AddScoped<CommentPosting>();
+        services.AddScoped<CommentEditing>();
         services.AddScoped<CommentFormGuard>();
         return services;
     }
@@ -43,6 +44,7 @@ public static class CommentsFeature
             .ExcludeFromDescription();
         app.MapGet("/api/v1/comments/{id:long}", GetAsync).WithTags("Comments").WithName("GetComment")
             .WithSummary("One visible comment.");
+        app.MapOwnComments();
         return app;
     }
 

@@ -65,6 +65,8 @@ public sealed class AuthorActions(BylineDbContext db, WriteGate writeGate, PageC
             comment.BodyMarkdown = "";
             comment.BodyHtml = "";
             await db.SaveChangesAsync(cancellationToken);
+            // Earlier versions of the text go with it.
+            await db.CommentEdits.Where(e => e.CommentId == commentId).ExecuteDeleteAsync(cancellationToken);
             var change = CommentMoves.Visibility(from, CommentStatus.Deleted);
             await (change == 0
                 ? CommentMoves.TouchAsync(db, comment.ArticleId, cancellationToken)

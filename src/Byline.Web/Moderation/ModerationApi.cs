@@ -39,6 +39,8 @@ public static class ModerationApi
         api.MapPost("/comments/{id:long}/decision", DecideAsync).WithName("DecideComment")
             .WithSummary("approve | reject (with a reason) | spam, on the revision the moderator saw (409 stale-revision otherwise).")
             .Accepts<DecisionBody>("application/json");
+        api.MapGet("/comments/{id:long}/edits", EditHistory.GetAsync).WithName("CommentEdits")
+            .WithSummary("A comment's current revision and the texts its author replaced, oldest first, with when each was written and replaced.");
         api.MapPost("/decisions", DecideBatchAsync).WithName("DecideComments")
             .WithSummary($"One action on up to {ModeratorDecisions.MaxBatch} comments in one transaction; each item succeeds or names its error.")
             .Accepts<BatchBody>("application/json");

@@ -27,7 +27,8 @@ public static class ModerationQueues
 
     public sealed record Filter(Name Queue, bool OldestFirst = false, string? Story = null, string? Reason = null, KeysetCursor? After = null, int Size = DefaultSize);
 
-    public sealed record Item(Comment Comment, StoryRef Story, AuthorHistory History, IReadOnlyList<FlagCount> Flags);
+    /// <param name="Edits">The comment's earlier texts, oldest first (empty when it was never edited).</param>
+    public sealed record Item(Comment Comment, StoryRef Story, AuthorHistory History, IReadOnlyList<FlagCount> Flags, IReadOnlyList<CommentEdit> Edits);
 
     public sealed record StoryRef(int Id, string Headline, string Slug, string SectionSlug, string Language);
 
@@ -92,12 +93,14 @@ public static class ModerationQueues
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         var histories = await HistoriesAsync(db, comments.Where(c => c.AuthorUserId != null).Select(c => c.AuthorUserId!).Distinct().ToList(), cancellationToken);
         var flags = await FlagsAsync(db, comments.Where(c => c.FlagWeight > 0).Select(c => c.Id).ToList(), cancellationToken);
+        var edits = await EditHistory.LoadAsync(db, comments.Where(c => c.Revision > 1).Select(c => c.Id).ToList(), cancellationToken);
 
         var items = comments.ConvertAll(c => new Item(
             c,
             stories[c.ArticleId],
             c.AuthorUserId is { } user && histories.TryGetValue(user, out var history) ? history : AuthorHistory.Guest,
-            flags.GetValueOrDefault(c.Id) ?? []));
+            flags.GetValueOrDefault(c.Id) ?? [],
+            edits.GetValueOrDefault(c.Id) ?? []));
         var next = hasMore ? new KeysetCursor(comments[^1].StatusChangedAt, comments[^1].Id) : (KeysetCursor?)null;
         return new Page(items, next, await CountsAsync(db, cancellationToken));
     }

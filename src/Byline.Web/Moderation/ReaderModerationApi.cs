@@ -27,7 +27,8 @@ public static class ReaderModerationApi
         return app;
     }
 
-    private static async ValueTask<object?> SignedInOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Signed-in callers only; a cookie-authenticated write must come from this site.</summary>
+    public static async ValueTask<object?> SignedInOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (!http.RequestServices.GetRequiredService<CurrentUser>().IsSignedIn)
