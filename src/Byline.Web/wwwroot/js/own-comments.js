@@ -219,11 +219,11 @@ async function load(slug) {
         mine.set(item.id, item);
     }
     document.querySelectorAll('article.comment[id^="comment-"]:not(.comment-gone)').forEach(enhance);
-    // Threads loaded later ("More comments") are enhanced as they arrive.
+    // Threads loaded later ("More comments"), and comments the live feed inserts or replaces, are enhanced as they arrive.
     const threads = document.getElementById('threads');
     if (threads) {
         new MutationObserver(() => threads.querySelectorAll('article.comment:not(.comment-gone)').forEach(enhance))
-            .observe(threads, { childList: true });
+            .observe(threads, { childList: true, subtree: true });
     }
 }
 
