@@ -8,6 +8,7 @@ using Byline.Web.InlineFeedback;
 using Byline.Web.Media;
 using Byline.Web.Moderation;
 using Byline.Web.Newsroom;
+using Byline.Web.Notifications;
 using Byline.Web.Site;
 
 namespace Byline.Web.Hosting;
@@ -51,6 +52,7 @@ public static class BylineApp
             .AddModeration(builder.Configuration)
             .AddInlineFeedback()
             .AddOutbox()
+            .AddNotifications()
             .AddNewsroom()
             .AddRevisions()
             .AddMedia()
@@ -66,6 +68,7 @@ public static class BylineApp
         app.MapArticles();
         app.MapComments();
         app.MapModeration();
+        app.MapNotifications();
         app.MapNewsroom();
         app.MapMedia();
         app.MapSite();
