@@ -16,7 +16,8 @@ public static class NotificationsFeature
         services.AddScoped<NotificationMailText>();
         services.AddScoped<IOutboxHandler, CommentNotices>();
         services.AddScoped<IOutboxHandler, NotificationMail>();
-        services.Configure<RazorPagesOptions>(pages =>
+        // Post-configured: Razor Pages' own setup (AddSite) replaces the conventions registered before it.
+        services.PostConfigure<RazorPagesOptions>(pages =>
         {
             pages.Conventions.AuthorizePage("/Notifications/Index");
             pages.Conventions.AuthorizePage("/Notifications/Settings");
