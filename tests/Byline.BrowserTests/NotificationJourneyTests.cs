@@ -62,6 +62,12 @@ public sealed partial class NotificationJourneyTests(BylineSite site)
         await item.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "See the comment" }).ClickAsync();
         await list.WaitForURLAsync(new Regex($"#comment-{replyId}$"));
         await Assertions.Expect(list.Locator($"#comment-{replyId}")).ToBeVisibleAsync();
+
+        // On the story, the signed-in reader's own follow control replaces the plain link.
+        var follow = list.Locator(".subscription-control button").First;
+        await Assertions.Expect(follow).ToHaveTextAsync("Follow this discussion");
+        await follow.ClickAsync();
+        await Assertions.Expect(list.Locator(".subscription-control button").First).ToHaveAttributeAsync("aria-pressed", "true");
     }
 
     private async Task<(string Id, string Token)> ReaderAsync(string name)
