@@ -131,6 +131,7 @@ public sealed class CommentPosting(
             if (visible)
             {
                 Live.DiscussionEvents.Record(db, article.Article.Id, comment.Id, Byline.Data.Live.DiscussionEventKind.Added, now);
+                Notifications.CommentNotices.Enqueue(db, comment.Id, now);
                 await db.SaveChangesAsync(cancellationToken);
                 await CommentMoves.UpdateCountersAsync(db, [(article.Article.Id, comment.Anchor is not null, 1)], cancellationToken);
             }

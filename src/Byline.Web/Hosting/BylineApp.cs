@@ -10,6 +10,7 @@ using Byline.Web.InlineFeedback;
 using Byline.Web.Media;
 using Byline.Web.Moderation;
 using Byline.Web.Newsroom;
+using Byline.Web.Notifications;
 using Byline.Web.Site;
 
 namespace Byline.Web.Hosting;
@@ -55,6 +56,7 @@ public static class BylineApp
             .AddModeration(builder.Configuration)
             .AddInlineFeedback()
             .AddOutbox()
+            .AddNotifications()
             .AddNewsroom()
             .AddRevisions()
             .AddMedia()
@@ -72,6 +74,7 @@ public static class BylineApp
         app.MapLive();
         app.MapVotes();
         app.MapModeration();
+        app.MapNotifications();
         app.MapNewsroom();
         app.MapMedia();
         app.MapSite();

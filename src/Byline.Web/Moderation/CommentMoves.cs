@@ -28,6 +28,11 @@ public static class CommentMoves
         if (Comments.Live.DiscussionEvents.ForMove(comment.Status, to) is { } shown)
         {
             Comments.Live.DiscussionEvents.Record(db, comment.ArticleId, comment.Id, shown, now);
+            if (shown == Byline.Data.Live.DiscussionEventKind.Added)
+            {
+                // Who is told of it is decided after the commit, once (a comment shown again adds no second notice).
+                Notifications.CommentNotices.Enqueue(db, comment.Id, now);
+            }
         }
         comment.Status = to;
         comment.StatusChangedAt = now;

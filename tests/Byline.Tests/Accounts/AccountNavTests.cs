@@ -21,11 +21,11 @@ public sealed class AccountNavTests
     }
 
     [Theory]
-    [InlineData(new string[0], new[] { "/account" })]
-    [InlineData(new[] { Roles.Moderator }, new[] { "/account", "/moderation" })]
-    [InlineData(new[] { Roles.Writer }, new[] { "/account", "/newsroom" })]
-    [InlineData(new[] { Roles.Editor }, new[] { "/account", "/newsroom" })]
-    [InlineData(new[] { Roles.Admin }, new[] { "/account", "/newsroom", "/moderation", "/admin/users" })]
+    [InlineData(new string[0], new[] { "/account", "/account/notifications" })]
+    [InlineData(new[] { Roles.Moderator }, new[] { "/account", "/account/notifications", "/moderation" })]
+    [InlineData(new[] { Roles.Writer }, new[] { "/account", "/account/notifications", "/newsroom" })]
+    [InlineData(new[] { Roles.Editor }, new[] { "/account", "/account/notifications", "/newsroom" })]
+    [InlineData(new[] { Roles.Admin }, new[] { "/account", "/account/notifications", "/newsroom", "/moderation", "/admin/users" })]
     public async Task SignedInPeopleSeeTheirNameTheirToolsAndASignOutButton(string[] roles, string[] links)
     {
         using var factory = new BylineFactory();

@@ -197,6 +197,8 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
             "GET /api/v1/me",
             "GET /api/v1/me/comments",
             "GET /api/v1/me/export",
+            "GET /api/v1/me/notifications",
+            "GET /api/v1/me/subscriptions/{slug}",
             "GET /api/v1/me/votes",
             "GET /api/v1/moderation/comments/{id}/edits",
             "GET /api/v1/moderation/metrics",
@@ -208,12 +210,14 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
             "POST /api/v1/comments/{id}/feature",
             "POST /api/v1/comments/{id}/flags",
             "POST /api/v1/images",
+            "POST /api/v1/me/notifications/read",
             "POST /api/v1/moderation/comments/{id}/decision",
             "POST /api/v1/moderation/decisions",
             "POST /api/v1/moderation/users/{userId}/ban",
             "POST /api/v1/newsroom/stories",
             "POST /api/v1/newsroom/stories/{id}/moves/{move}",
             "PUT /api/v1/comments/{id}/vote",
+            "PUT /api/v1/me/subscriptions/{slug}",
             "PUT /api/v1/newsroom/stories/{id}",
         ], operations);
         var post = paths.GetProperty("/api/v1/articles/{slug}/comments").GetProperty("post");
