@@ -35,6 +35,16 @@ public sealed class RedisCommentFeed(IConnectionMultiplexer redis, ILogger<Redis
                 onChanged(articleId);
             }
         });
-        cancellationToken.Register(() => queue.Unsubscribe());
+        cancellationToken.Register(() =>
+        {
+            try
+            {
+                queue.Unsubscribe();
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or RedisException)
+            {
+                // The app is stopping and the connection is already gone, and its subscriptions with it.
+            }
+        });
     }
 }

@@ -90,7 +90,8 @@ async function changed(event) {
         return;
     }
     const fresh = await fetchComment(event.commentId);
-    if (!fresh) {
+    // A reader in the middle of editing this comment keeps their editor; their save brings its own update.
+    if (!fresh || ownParts(current).some((e) => e.matches('textarea'))) {
         return;
     }
     // Keep the replies already on the page; take everything else from the server's rendering.
@@ -99,7 +100,25 @@ async function changed(event) {
         fresh.querySelector(':scope > ol.replies')?.remove();
         fresh.append(replies);
     }
+    const focused = ownParts(current).includes(document.activeElement) ? document.activeElement : null;
     current.replaceWith(fresh);
+    if (focused) {
+        // Other scripts add their controls to the new markup first (their observers run before this continues).
+        await Promise.resolve();
+        const label = focused.getAttribute('aria-label');
+        const same = label ? ownParts(fresh).find((e) => e.getAttribute('aria-label') === label) : null;
+        if (same) {
+            same.focus();
+        } else {
+            fresh.tabIndex = -1;
+            fresh.focus();
+        }
+    }
+}
+
+// The elements of a comment that are its own, not those of its replies.
+function ownParts(article) {
+    return [...article.querySelectorAll('*')].filter((e) => e.closest('article.comment') === article);
 }
 
 function removed(event) {
@@ -108,7 +127,8 @@ function removed(event) {
         return;
     }
     const current = shownComment(event.commentId);
-    if (!current) {
+    // Already shown as gone (its author deleted it on this page, and the placeholder has their focus).
+    if (!current || current.classList.contains('comment-gone')) {
         return;
     }
     const replies = current.querySelector(':scope > ol.replies');
