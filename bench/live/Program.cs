@@ -28,7 +28,8 @@ using var http = new HttpClient(new SocketsHttpHandler
 })
 { BaseAddress = baseUrl, Timeout = Timeout.InfiniteTimeSpan };
 
-static async Task SettleAsync() => await Task.Delay(TimeSpan.FromSeconds(3));
+var settle = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("settle", "3"), CultureInfo.InvariantCulture));
+async Task SettleAsync() => await Task.Delay(settle);
 static string Kb(double bytes) => (bytes / 1024).ToString("F1", CultureInfo.InvariantCulture);
 
 // ---- 1. The reference: nginx holding the same number of idle keep-alive connections (each served one page first).

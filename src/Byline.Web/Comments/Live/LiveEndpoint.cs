@@ -35,19 +35,13 @@ public static class LiveEndpoint
     }
 
     public static async Task<Results<ServerSentEventsResult<LiveEvent?>, ProblemHttpResult>> StreamAsync(
-        string slug, long? after, HttpRequest request, BylineDbContext db, LiveDiscussions live, IHostApplicationLifetime lifetime,
+        string slug, long? after, HttpRequest request, IServiceScopeFactory scopes, LiveDiscussions live, IHostApplicationLifetime lifetime,
         CancellationToken cancellationToken)
     {
         if (live.Connections >= live.MaxConnections)
         {
             request.HttpContext.Response.Headers.RetryAfter = "30";
             return Problems.Create(503, "live-full", "This server holds as many live readers as it may; the page works without live updates.");
-        }
-        var articleId = await db.Articles.AsNoTracking().Published().Where(a => a.Slug == slug).Select(a => (int?)a.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (articleId is null)
-        {
-            return Problems.From(CommentError.ArticleNotFound);
         }
         long? resume = after;
         if (request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header)
@@ -62,10 +56,25 @@ public static class LiveEndpoint
         {
             return Problems.Create(400, "invalid-after", "'after' must be an event id this stream gave out.");
         }
-        var latest = await LiveEvent.LatestAsync(db, articleId.Value, cancellationToken);
-        var replay = resume is { } from && from < latest
-            ? await LiveEvent.LoadAsync(db, articleId.Value, from, ReplayLimit + 1, cancellationToken)
-            : [];
+        // The stream outlives this request's first moments by hours: it must not keep a DbContext (tens of KiB, and a
+        // slot of the context pool) for all that time, so the database is asked in a scope of its own.
+        int? articleId;
+        long latest;
+        List<LiveEvent> replay;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
+            articleId = await db.Articles.AsNoTracking().Published().Where(a => a.Slug == slug).Select(a => (int?)a.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (articleId is null)
+            {
+                return Problems.From(CommentError.ArticleNotFound);
+            }
+            latest = await LiveEvent.LatestAsync(db, articleId.Value, cancellationToken);
+            replay = resume is { } from && from < latest
+                ? await LiveEvent.LoadAsync(db, articleId.Value, from, ReplayLimit + 1, cancellationToken)
+                : [];
+        }
         // Proxies (nginx) must pass events through as they are written.
         request.HttpContext.Response.Headers["X-Accel-Buffering"] = "no";
         request.HttpContext.Response.Headers.CacheControl = "no-store";
