@@ -30,7 +30,9 @@ public sealed partial class LiveFeedTests(BylineApps apps) : IClassFixture<Bylin
 
         var one = await live.NextCommentAsync();
         var two = await live.NextCommentAsync();
-        Assert.Equal(("added", first, 1), (Kind(one), CommentId(one), one.GetProperty("comments").GetInt32()));
+        Assert.Equal(("added", first), (Kind(one), CommentId(one)));
+        // Counts are the story's when the event is sent: the second comment may already be counted.
+        Assert.InRange(one.GetProperty("comments").GetInt32(), 1, 2);
         Assert.Equal(JsonValueKind.Null, one.GetProperty("parentId").ValueKind);
         Assert.Equal(("added", reply, first, 2), (Kind(two), CommentId(two), two.GetProperty("parentId").GetInt64(), two.GetProperty("comments").GetInt32()));
         Assert.Equal("approved", two.GetProperty("status").GetString());
