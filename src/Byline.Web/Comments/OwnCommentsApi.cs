@@ -30,7 +30,7 @@ public static class OwnCommentsApi
     public static IEndpointRouteBuilder MapOwnComments(this IEndpointRouteBuilder app)
     {
         app.MapPatch("/api/v1/comments/{id:long}", EditAsync).WithTags("Comments").WithName("EditComment")
-            .AddEndpointFilter(ReaderModerationApi.SignedInOnly)
+            .AddEndpointFilter(SignedInCalls.Filter)
             .WithSummary("The signed-in author edits their comment within the site's edit window (403 edit-window-closed with 'until'). "
                 + "The new text passes the posting rules and the moderation checks again: a text they hold takes the comment to "
                 + "'pending'. The old text is kept for moderators. An unchanged text changes nothing.")

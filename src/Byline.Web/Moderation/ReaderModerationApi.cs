@@ -15,7 +15,7 @@ public static class ReaderModerationApi
 
     public static IEndpointRouteBuilder MapReaderModerationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/comments/{id:long}").WithTags("Comments").AddEndpointFilter(SignedInOnly);
+        var api = app.MapGroup("/api/v1/comments/{id:long}").WithTags("Comments").AddEndpointFilter(SignedInCalls.Filter);
         api.MapPost("/flags", FlagAsync).WithName("FlagComment")
             .WithSummary("Reports a comment: reason spam | abuse | off-topic | other (with a note). One flag per reader per comment.")
             .Accepts<FlagBody>("application/json");
@@ -27,20 +27,6 @@ public static class ReaderModerationApi
         return app;
     }
 
-    /// <summary>Signed-in callers only; a cookie-authenticated write must come from this site.</summary>
-    public static async ValueTask<object?> SignedInOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (!http.RequestServices.GetRequiredService<CurrentUser>().IsSignedIn)
-        {
-            return Problems.Create(401, "sign-in-required", "Sign in to do this.");
-        }
-        if (!ApiTokenHandler.HasBearerToken(http.Request) && !SameOriginForm.IsAllowed(http.Request))
-        {
-            return Problems.From(CommentError.CrossSite);
-        }
-        return await next(context);
-    }
 
     public static async Task<Results<Created, ProblemHttpResult>> FlagAsync(
         long id, HttpRequest request, Flags flags, CurrentUser user, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public static class NotificationsApi
 
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/v1/me").WithTags("Notifications").AddEndpointFilter(SignedInOnly);
+        var me = app.MapGroup("/api/v1/me").WithTags("Notifications").AddEndpointFilter(SignedInCalls.Filter);
         me.MapGet("/notifications", ListAsync).WithName("ListNotifications")
             .WithSummary("The caller's notifications, newest first, keyset-paged with ?before= (the 'next' of the previous page), and the unread count.");
         me.MapPost("/notifications/read", ReadAsync).WithName("MarkNotificationsRead")
@@ -40,20 +40,6 @@ public static class NotificationsApi
         return app;
     }
 
-    private static async ValueTask<object?> SignedInOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (!http.RequestServices.GetRequiredService<CurrentUser>().IsSignedIn)
-        {
-            return Problems.Create(401, "sign-in-required", "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.");
-        }
-        // A cookie comes along with a cross-site request; a change made with one must come from this site.
-        if (!HttpMethods.IsGet(http.Request.Method) && !ApiTokenHandler.HasBearerToken(http.Request) && !SameOriginForm.IsAllowed(http.Request))
-        {
-            return Problems.From(CommentError.CrossSite);
-        }
-        return await next(context);
-    }
 
     public static async Task<Results<Ok<NotificationPageDto>, ProblemHttpResult>> ListAsync(
         string? before, int? limit, CurrentUser me, BylineDbContext db, CancellationToken cancellationToken)

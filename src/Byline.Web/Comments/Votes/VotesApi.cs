@@ -15,7 +15,7 @@ public static class VotesApi
 {
     public static IEndpointRouteBuilder MapVotesApi(this IEndpointRouteBuilder app)
     {
-        var comment = app.MapGroup("/api/v1/comments/{id:long}").WithTags("Votes").AddEndpointFilter(SignedInSameSite);
+        var comment = app.MapGroup("/api/v1/comments/{id:long}").WithTags("Votes").AddEndpointFilter(SignedInCalls.Filter);
         comment.MapPut("/vote", VoteAsync).WithName("VoteOnComment")
             .WithSummary("Votes a visible comment up (value 1) or down (value -1, where the site allows it); voting again changes the vote. "
                 + "Answers the comment's counts and the caller's vote. 403 own-comment, 400 down-votes-disabled, 429 rate-limited with Retry-After.")
@@ -33,19 +33,6 @@ public static class VotesApi
         return app;
     }
 
-    private static async ValueTask<object?> SignedInSameSite(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (!http.RequestServices.GetRequiredService<CurrentUser>().IsSignedIn)
-        {
-            return Problems.Create(401, "sign-in-required", "Sign in to do this.");
-        }
-        if (!ApiTokenHandler.HasBearerToken(http.Request) && !SameOriginForm.IsAllowed(http.Request))
-        {
-            return Problems.From(CommentError.CrossSite);
-        }
-        return await next(context);
-    }
 
     public static async Task<Results<Ok<VoteDto>, ProblemHttpResult>> VoteAsync(
         long id, HttpRequest request, CommentVoting voting, VoteRateLimits limits, CurrentUser user, CancellationToken cancellationToken)

@@ -127,8 +127,8 @@ function removed(event) {
         return;
     }
     const current = shownComment(event.commentId);
-    // Already shown as gone (its author deleted it on this page, and the placeholder has their focus).
-    if (!current || current.classList.contains('comment-gone')) {
+    // Already shown as gone, or being deleted by its author on this page (whose placeholder will have their focus).
+    if (!current || current.classList.contains('comment-gone') || current.dataset.ownAction) {
         return;
     }
     const replies = current.querySelector(':scope > ol.replies');

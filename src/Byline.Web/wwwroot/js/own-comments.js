@@ -180,8 +180,11 @@ function confirmDelete(article, item, deleteButton) {
     });
     yes.addEventListener('click', async () => {
         yes.disabled = true;
+        // The live feed may announce the deletion before this answer arrives: it leaves this comment to us.
+        article.dataset.ownAction = 'deleting';
         const response = await fetch(`/api/v1/comments/${item.id}`, { method: 'DELETE', credentials: 'same-origin' }).catch(() => null);
         if (!response || (!response.ok && response.status !== 404)) {
+            delete article.dataset.ownAction;
             yes.disabled = false;
             announce(response ? await problemOf(response) : 'The comment could not be deleted. Try again.');
             return;
