@@ -5,6 +5,7 @@ using Byline.Data.Comments;
 using Byline.Data.Live;
 using Byline.Data.Notifications;
 using Byline.Data.Outbox;
+using Byline.Data.Search;
 using Byline.Data.Media;
 using Byline.Data.Site;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<StorySubscription> StorySubscriptions => Set<StorySubscription>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
@@ -354,6 +356,15 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
             message.Property(m => m.LastError).HasMaxLength(2000);
         });
 
+        modelBuilder.Entity<SearchDocument>(doc =>
+        {
+            // One row per story and per comment; the full-text index itself is engine SQL in each migration set.
+            doc.HasIndex(d => d.ArticleId).IsUnique().HasFilter("\"CommentId\" IS NULL");
+            doc.HasIndex(d => d.CommentId).IsUnique();
+            doc.HasOne<Article>().WithMany().HasForeignKey(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            doc.HasOne<Comment>().WithMany().HasForeignKey(d => d.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<SiteSettings>(settings =>
         {
             settings.Property(s => s.Id).ValueGeneratedNever();
@@ -363,6 +374,8 @@ public sealed class BylineDbContext(DbContextOptions<BylineDbContext> options)
             settings.Property(s => s.PreModeration).HasConversion<string>().HasMaxLength(16);
             settings.Property(s => s.BannedWords).HasMaxLength(20_000);
             settings.Property(s => s.SuspectWords).HasMaxLength(20_000);
+            settings.Property(s => s.SiteDescription).HasMaxLength(300);
+            settings.HasOne<StoredImage>().WithMany().HasForeignKey(s => s.SiteImageId).OnDelete(DeleteBehavior.SetNull);
         });
     }
 

@@ -10,6 +10,18 @@ public sealed class SiteSettings
     public string DefaultDisclaimer { get; set; } =
         "Reader comments are the views of their authors, not of this newsroom.";
 
+    /// <summary>One or two sentences about the site: the front page's description, the feeds' and search engines'.</summary>
+    public string SiteDescription { get; set; } = "News and reader discussion.";
+
+    /// <summary>
+    /// The site's card image (an uploaded image): shown by social cards and feed readers when a story has no lead
+    /// image, and the publisher's logo in structured data. Null: the built-in one.
+    /// </summary>
+    public int? SiteImageId { get; set; }
+
+    /// <summary>Whether feed entries carry the story's full text; otherwise the standfirst (summary) only.</summary>
+    public bool FeedFullContent { get; set; } = true;
+
     /// <summary>IANA time zone id used to display dates.</summary>
     public string TimeZone { get; set; } = "UTC";
 

@@ -1128,6 +1128,50 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Byline.Data.Search.SearchDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Facets")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique()
+                        .HasFilter("\"CommentId\" IS NULL");
+
+                    b.HasIndex("CommentId")
+                        .IsUnique();
+
+                    b.ToTable("SearchDocuments");
+                });
+
             modelBuilder.Entity("Byline.Data.Site.SiteSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1152,6 +1196,9 @@ namespace Byline.Migrations.Postgres.Migrations
                     b.Property<int>("EditWindowMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("FeedFullContent")
+                        .HasColumnType("boolean");
+
                     b.Property<double>("FlagThreshold")
                         .HasColumnType("double precision");
 
@@ -1168,6 +1215,14 @@ namespace Byline.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SiteDescription")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("SiteImageId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SiteName")
                         .IsRequired()
@@ -1188,6 +1243,8 @@ namespace Byline.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SiteImageId");
 
                     b.ToTable("SiteSettings");
                 });
@@ -1610,6 +1667,28 @@ namespace Byline.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Search.SearchDocument", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Byline.Data.Site.SiteSettings", b =>
+                {
+                    b.HasOne("Byline.Data.Media.StoredImage", null)
+                        .WithMany()
+                        .HasForeignKey("SiteImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

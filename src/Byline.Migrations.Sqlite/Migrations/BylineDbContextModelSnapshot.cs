@@ -1090,6 +1090,48 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Byline.Data.Search.SearchDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique()
+                        .HasFilter("\"CommentId\" IS NULL");
+
+                    b.HasIndex("CommentId")
+                        .IsUnique();
+
+                    b.ToTable("SearchDocuments");
+                });
+
             modelBuilder.Entity("Byline.Data.Site.SiteSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1114,6 +1156,9 @@ namespace Byline.Migrations.Sqlite.Migrations
                     b.Property<int>("EditWindowMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FeedFullContent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("FlagThreshold")
                         .HasColumnType("REAL");
 
@@ -1130,6 +1175,14 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteDescription")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SiteImageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SiteName")
                         .IsRequired()
@@ -1150,6 +1203,8 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SiteImageId");
 
                     b.ToTable("SiteSettings");
                 });
@@ -1566,6 +1621,28 @@ namespace Byline.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Byline.Data.Search.SearchDocument", b =>
+                {
+                    b.HasOne("Byline.Data.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Byline.Data.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Byline.Data.Site.SiteSettings", b =>
+                {
+                    b.HasOne("Byline.Data.Media.StoredImage", null)
+                        .WithMany()
+                        .HasForeignKey("SiteImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
