@@ -4,6 +4,7 @@ using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Byline.Web.Search;
 
 namespace Byline.Web.Accounts;
 
@@ -12,7 +13,7 @@ namespace Byline.Web.Accounts;
 /// the same transaction, and a new name reaches every story that credits the writer (their fragments are keyed by
 /// the story's version) and the fronts.
 /// </summary>
-public sealed class Profiles(BylineDbContext db, UserManager<BylineUser> users, WriteGate writeGate, PageCache cache)
+public sealed class Profiles(BylineDbContext db, UserManager<BylineUser> users, WriteGate writeGate, PageCache cache, TimeProvider time)
 {
     public async Task<IdentityResult> UpdateAsync(BylineUser user, string displayName, string bio, CancellationToken cancellationToken)
     {
@@ -32,6 +33,11 @@ public sealed class Profiles(BylineDbContext db, UserManager<BylineUser> users, 
                     var stories = db.Articles.Where(a => a.Bylines.Any(b => b.WriterId == writerId));
                     credited = await stories.Select(a => a.Id).ToListAsync(cancellationToken);
                     await stories.ExecuteUpdateAsync(a => a.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+                    foreach (var story in credited)
+                    {
+                        // Bylines are searchable: the story's document carries the writer's name.
+                        SearchIndex.StoryChanged(db, story, time.GetUtcNow());
+                    }
                 }
             }
             // Saves the writer row too: one SaveChanges on the shared context.

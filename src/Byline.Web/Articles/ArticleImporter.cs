@@ -2,6 +2,7 @@ using Byline.Data;
 using Byline.Data.Articles;
 using Byline.Web.Newsroom;
 using Microsoft.EntityFrameworkCore;
+using Byline.Web.Search;
 
 namespace Byline.Web.Articles;
 
@@ -86,6 +87,7 @@ public sealed class ArticleImporter(BylineDbContext db, ArticleRenderer renderer
             article.Bylines.Add(new ArticleByline { Writer = writers[i], Position = i });
         }
 
+        SearchIndex.StoryChanged(db, article.Id, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         if (before is null || !StorySnapshot.Of(article).SameContentAs(before))
         {

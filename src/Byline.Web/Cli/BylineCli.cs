@@ -6,6 +6,7 @@ using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Data;
 using Byline.Web.Hosting;
+using Byline.Web.Search;
 using Microsoft.Extensions.Options;
 
 namespace Byline.Web.Cli;
@@ -61,6 +62,25 @@ public static class BylineCli
             return 0;
         }, cancellationToken));
         root.Subcommands.Add(seed);
+
+        var rebuild = new Command("rebuild", "Build the search index again from every published story and approved comment.");
+        rebuild.SetAction((result, cancellationToken) => WithServicesAsync(result, migrate: true, async (services, ct) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var documents = await SearchRebuild.RunAsync(
+                services.GetRequiredService<BylineDbContext>(), services.GetRequiredService<WriteGate>(),
+                (done, total) =>
+                {
+                    if (done % 1000 == 0 || done == total)
+                    {
+                        Console.Error.WriteLine($"{done} of {total} stories");
+                    }
+                },
+                ct);
+            await Console.Out.WriteLineAsync($"Search index rebuilt: {documents} documents in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s.");
+            return 0;
+        }, cancellationToken));
+        root.Subcommands.Add(new Command("search", "Work with the search index.") { Subcommands = { rebuild } });
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -6,6 +6,7 @@ using Byline.Web.Comments;
 using Microsoft.EntityFrameworkCore;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using Byline.Web.Search;
 
 namespace Byline.Web.Data;
 
@@ -13,7 +14,7 @@ namespace Byline.Web.Data;
 /// The demo site, written for Byline and shipped inside the binary: writers, stories (through the same importer
 /// writers use) and discussions. Stories already present are left alone, so seeding twice adds nothing.
 /// </summary>
-public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, CommentRenderer comments, Moderation.SubmitChecks checks, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, CommentRenderer comments, Moderation.SubmitChecks checks, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     private static readonly Assembly Resources = typeof(DemoSeeder).Assembly;
     private static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
@@ -60,6 +61,8 @@ public sealed class DemoSeeder(BylineDbContext db, ArticleImporter importer, Com
             }
             article.CommentCount = count;
             article.Version++;
+            // Seeded comments skip the posting path; the story's indexing picks them up.
+            SearchIndex.StoryChanged(db, article.Id, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
         var held = await AddLateArrivalsAsync(cancellationToken);

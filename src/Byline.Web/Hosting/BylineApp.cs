@@ -12,6 +12,7 @@ using Byline.Web.Moderation;
 using Byline.Web.Newsroom;
 using Byline.Web.Notifications;
 using Byline.Web.Site;
+using Byline.Web.Search;
 
 namespace Byline.Web.Hosting;
 
@@ -60,6 +61,7 @@ public static class BylineApp
             .AddNewsroom()
             .AddRevisions()
             .AddMedia()
+            .AddSearch()
             .AddSite()
             .AddAdmin();
 
@@ -77,6 +79,7 @@ public static class BylineApp
         app.MapNotifications();
         app.MapNewsroom();
         app.MapMedia();
+        app.MapSearch();
         app.MapSite();
         app.MapAdmin();
         return app;

@@ -5,6 +5,7 @@ using Byline.Web.Accounts;
 using Byline.Web.Articles;
 using Byline.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Byline.Web.Search;
 
 namespace Byline.Web.Newsroom;
 
@@ -87,6 +88,7 @@ public sealed class RevisionRestorer(BylineDbContext db, ArticleRenderer rendere
                 // Readers see the change: the story's fragments are keyed by its version.
                 article.Version++;
                 article.UpdatedAt = now;
+                SearchIndex.StoryChanged(db, article.Id, now);
             }
             audit.Record("article.restore", AuditLog.Article(id),
                 string.Create(CultureInfo.InvariantCulture, $"Revision {number} restored as revision {restored.Number}"));

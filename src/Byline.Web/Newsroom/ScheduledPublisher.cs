@@ -2,6 +2,7 @@ using Byline.Data;
 using Byline.Data.Articles;
 using Byline.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Byline.Web.Search;
 
 namespace Byline.Web.Newsroom;
 
@@ -66,6 +67,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
                     continue;
                 }
                 AuditLog.RecordSystem(db, now, Actor, "article.publish", AuditLog.Article(id), "scheduled");
+                SearchIndex.StoryChanged(db, id, now);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -5,6 +5,7 @@ using Byline.Web.Articles;
 using Byline.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using static Byline.Web.Newsroom.StoryRules;
+using Byline.Web.Search;
 
 namespace Byline.Web.Newsroom;
 
@@ -153,6 +154,10 @@ public sealed class StoryEditor(
                     story.UpdatedAt = now;
                 }
                 StoryRevisions.Record(db, story, basedOn, user.Id, user.DisplayName, fields.Note, now);
+                if (isPublic)
+                {
+                    SearchIndex.StoryChanged(db, story.Id, now);
+                }
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }

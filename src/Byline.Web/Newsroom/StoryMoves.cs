@@ -3,6 +3,7 @@ using Byline.Data.Articles;
 using Byline.Web.Accounts;
 using Byline.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Byline.Web.Search;
 
 namespace Byline.Web.Newsroom;
 
@@ -106,6 +107,10 @@ public sealed class StoryMoves(BylineDbContext db, CurrentUser user, AuditLog au
             {
                 var current = await db.Articles.Where(a => a.Id == id).Select(a => a.State).FirstAsync(cancellationToken);
                 return Stale(current);
+            }
+            if (move.From == ArticleState.Published || move.To == ArticleState.Published)
+            {
+                SearchIndex.StoryChanged(db, id, now);
             }
             audit.Record($"article.{move.Name}", AuditLog.Article(id), move.Name switch
             {

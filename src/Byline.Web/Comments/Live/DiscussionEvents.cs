@@ -1,6 +1,7 @@
 using Byline.Data;
 using Byline.Data.Comments;
 using Byline.Data.Live;
+using Byline.Web.Search;
 
 namespace Byline.Web.Comments.Live;
 
@@ -10,8 +11,13 @@ namespace Byline.Web.Comments.Live;
 /// </summary>
 public static class DiscussionEvents
 {
-    public static void Record(BylineDbContext db, int articleId, long commentId, DiscussionEventKind kind, DateTimeOffset now) =>
+    /// <remarks>Every change readers see is one search must see too, so the search index is asked to follow here.</remarks>
+    public static void Record(BylineDbContext db, int articleId, long commentId, DiscussionEventKind kind, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         db.DiscussionEvents.Add(new DiscussionEvent { ArticleId = articleId, CommentId = commentId, Kind = kind, At = now });
+        SearchIndex.CommentChanged(db, commentId, now);
+    }
 
     /// <summary>The event a status move means for readers, if any: shown, hidden, or nothing they see.</summary>
     public static DiscussionEventKind? ForMove(CommentStatus from, CommentStatus to) =>

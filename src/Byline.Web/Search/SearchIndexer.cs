@@ -1,0 +1,125 @@
+using Byline.Core.Search;
+using Byline.Data;
+using Byline.Data.Articles;
+using Byline.Data.Comments;
+using Byline.Data.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Byline.Web.Search;
+
+/// <summary>
+/// Brings the <see cref="SearchDocument"/> of a story or a comment in line with its source row: present with current
+/// terms while the story is published and the comment approved, absent otherwise. Idempotent, so the outbox may run
+/// it again after a crash. The caller holds the write gate and a transaction.
+/// </summary>
+public static class SearchIndexer
+{
+    private const int Batch = 500;
+
+    public static async Task IndexStoryAsync(BylineDbContext db, int articleId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var story = await db.Articles.AsNoTracking()
+            .Where(a => a.Id == articleId)
+            .Select(a => new
+            {
+                a.Id, a.State, a.Headline, a.Standfirst, a.BodyHtml, a.Tags, a.SectionId, a.PublishedAt, a.CreatedAt,
+                Bylines = a.Bylines.OrderBy(b => b.Position).Select(b => new { b.WriterId, b.Writer.DisplayName }).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var existing = await db.SearchDocuments.FirstOrDefaultAsync(d => d.ArticleId == articleId && d.CommentId == null, cancellationToken);
+        if (story is null || story.State != ArticleState.Published)
+        {
+            // Its comments go with it; they come back when it is published again.
+            await db.SearchDocuments.Where(d => d.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
+            return;
+        }
+
+        var writers = story.Bylines.Select(b => b.WriterId).ToList();
+        var title = string.Join('\n', [story.Headline, story.Standfirst ?? "", .. story.Tags, .. story.Bylines.Select(b => b.DisplayName)]);
+        var doc = existing ?? db.SearchDocuments.Add(new SearchDocument { ArticleId = articleId, Title = "", Body = "", Facets = "" }).Entity;
+        doc.SectionId = story.SectionId;
+        doc.At = story.PublishedAt ?? story.CreatedAt;
+        doc.Title = SearchText.IndexTerms(title);
+        doc.Body = SearchText.IndexTerms(SearchableText.FromHtml(story.BodyHtml));
+        doc.Facets = Facets(SearchFacets.Story, story.SectionId, writers);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The story's filters (section, writers) are its comments' filters too.
+        var commentFacets = Facets(SearchFacets.Comment, story.SectionId, writers);
+        await db.SearchDocuments.Where(d => d.ArticleId == articleId && d.CommentId != null && d.Facets != commentFacets)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.Facets, commentFacets).SetProperty(x => x.SectionId, story.SectionId), cancellationToken);
+        await ReconcileCommentsAsync(db, articleId, story.SectionId, commentFacets, cancellationToken);
+    }
+
+    public static async Task IndexCommentAsync(BylineDbContext db, long commentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var comment = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == commentId)
+            .Select(c => new { c.ArticleId, c.Status, c.BodyHtml, c.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        var story = comment is null ? null : await db.Articles.AsNoTracking()
+            .Where(a => a.Id == comment.ArticleId)
+            .Select(a => new { a.State, a.SectionId, Writers = a.Bylines.Select(b => b.WriterId).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        var existing = await db.SearchDocuments.FirstOrDefaultAsync(d => d.CommentId == commentId, cancellationToken);
+        if (comment is null || story is null || comment.Status != CommentStatus.Approved || story.State != ArticleState.Published)
+        {
+            if (existing is not null)
+            {
+                db.SearchDocuments.Remove(existing);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return;
+        }
+        var doc = existing ?? db.SearchDocuments.Add(new SearchDocument { ArticleId = comment.ArticleId, CommentId = commentId, Title = "", Body = "", Facets = "" }).Entity;
+        Fill(doc, comment.BodyHtml, comment.CreatedAt, story.SectionId, Facets(SearchFacets.Comment, story.SectionId, story.Writers));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the story's approved comments that have no document, and removes documents of comments no longer approved.</summary>
+    private static async Task ReconcileCommentsAsync(BylineDbContext db, int articleId, int sectionId, string facets, CancellationToken cancellationToken)
+    {
+        await db.SearchDocuments
+            .Where(d => d.ArticleId == articleId && d.CommentId != null
+                && !db.Comments.Any(c => c.Id == d.CommentId && c.Status == CommentStatus.Approved))
+            .ExecuteDeleteAsync(cancellationToken);
+        long after = 0;
+        while (true)
+        {
+            var missing = await db.Comments.AsNoTracking()
+                .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved && c.Id > after
+                    && !db.SearchDocuments.Any(d => d.CommentId == c.Id))
+                .OrderBy(c => c.Id)
+                .Select(c => new { c.Id, c.BodyHtml, c.CreatedAt })
+                .Take(Batch)
+                .ToListAsync(cancellationToken);
+            if (missing.Count == 0)
+            {
+                return;
+            }
+            foreach (var comment in missing)
+            {
+                var doc = new SearchDocument { ArticleId = articleId, CommentId = comment.Id, Title = "", Body = "", Facets = "" };
+                Fill(doc, comment.BodyHtml, comment.CreatedAt, sectionId, facets);
+                db.SearchDocuments.Add(doc);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            after = missing[^1].Id;
+        }
+    }
+
+    private static void Fill(SearchDocument doc, string bodyHtml, DateTimeOffset createdAt, int sectionId, string facets)
+    {
+        doc.SectionId = sectionId;
+        doc.At = createdAt;
+        doc.Title = "";
+        doc.Body = SearchText.IndexTerms(SearchableText.FromHtml(bodyHtml));
+        doc.Facets = facets;
+    }
+
+    private static string Facets(string kind, int sectionId, IEnumerable<int> writers) =>
+        string.Join(' ', [kind, SearchFacets.Section(sectionId), .. writers.Distinct().Order().Select(SearchFacets.Writer)]);
+}
