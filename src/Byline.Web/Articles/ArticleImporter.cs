@@ -87,6 +87,8 @@ public sealed class ArticleImporter(BylineDbContext db, ArticleRenderer renderer
             article.Bylines.Add(new ArticleByline { Writer = writers[i], Position = i });
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        // After the save: a new story has its id only now.
         SearchIndex.StoryChanged(db, article.Id, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         if (before is null || !StorySnapshot.Of(article).SameContentAs(before))

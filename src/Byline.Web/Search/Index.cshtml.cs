@@ -21,15 +21,17 @@ public sealed class SearchPageModel(BylineDbContext db, SiteSearch search, SiteS
 
     public string? PageHref(int page) => page < 1 ? null : $"/search?{Input.QueryString(page)}";
 
-    public async Task OnGetAsync(string? q, string? type, string? section, string? writer, string? from, string? to, string? sort, string? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // Read from the query string itself: "page" is also Razor Pages' own route value (this page's path).
+        string? Get(string name) => Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
         var site = await settings.GetAsync(cancellationToken);
         Zone = site.Zone;
         Sections = site.Sections;
         Writers = (await db.Writers.AsNoTracking().OrderBy(w => w.DisplayName).Select(w => new { w.Slug, w.DisplayName }).ToListAsync(cancellationToken))
             .Select(w => (w.Slug, w.DisplayName)).ToList();
-        Input = new SearchInput(q, type, section, writer, from, to, sort, page);
-        if (string.IsNullOrWhiteSpace(q) && Request.Query.Count == 0)
+        Input = new SearchInput(Get("q"), Get("type"), Get("section"), Get("writer"), Get("from"), Get("to"), Get("sort"), Get("page"));
+        if (Request.Query.Count == 0)
         {
             return;
         }

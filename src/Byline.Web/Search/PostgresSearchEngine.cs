@@ -43,7 +43,7 @@ public sealed class PostgresSearchEngine : ISearchEngine
         }
         sql.Append(request.Order == SearchOrder.Newest
             ? """ ORDER BY d."At" DESC, d."Id" DESC"""
-            : """ ORDER BY ts_rank('{0, 0, 0.25, 1}', d."Terms", q, 1) DESC, d."Id" DESC""");
+            : """ ORDER BY ts_rank(ARRAY[0, 0, 0.25, 1]::float4[], d."Terms", q, 1) DESC, d."Id" DESC""");
         sql.Append(" LIMIT @take OFFSET @skip");
         return await db.Database.SqlQueryRaw<long>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
     }
