@@ -204,6 +204,7 @@ public sealed class SitePagesTests(BylineApps apps) : IClassFixture<BylineApps>
             "GET /api/v1/moderation/metrics",
             "GET /api/v1/moderation/queue",
             "GET /api/v1/newsroom/stories/{id}",
+            "GET /api/v1/search",
             "PATCH /api/v1/comments/{id}",
             "POST /api/v1/articles/{slug}/comments",
             "POST /api/v1/comments/{id}/appeal",
