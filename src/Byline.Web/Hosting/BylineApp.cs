@@ -12,6 +12,7 @@ using Byline.Web.Moderation;
 using Byline.Web.Newsroom;
 using Byline.Web.Notifications;
 using Byline.Web.Site;
+using Byline.Web.Site.Discoverability;
 
 namespace Byline.Web.Hosting;
 
@@ -61,6 +62,7 @@ public static class BylineApp
             .AddRevisions()
             .AddMedia()
             .AddSite()
+            .AddDiscoverability()
             .AddAdmin();
 
         var app = builder.Build();
@@ -78,6 +80,7 @@ public static class BylineApp
         app.MapNewsroom();
         app.MapMedia();
         app.MapSite();
+        app.MapDiscoverability();
         app.MapAdmin();
         return app;
     }
