@@ -16,6 +16,11 @@ public static class OpenGraphLocale
         {
             return Default;
         }
+        // ICU picks Hong Kong for traditional Chinese; Open Graph's own list, like most readers of it, means Taiwan.
+        if (language.Equals("zh-Hant", StringComparison.OrdinalIgnoreCase))
+        {
+            return "zh_TW";
+        }
         try
         {
             var specific = CultureInfo.CreateSpecificCulture(language).Name;

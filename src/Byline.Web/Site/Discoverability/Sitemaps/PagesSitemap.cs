@@ -35,11 +35,7 @@ public static class PagesSitemap
             .GroupBy(x => x.Slug)
             .Select(g => new { Slug = g.Key, LastModified = g.Max(x => x.LastModified) })
             .ToListAsync(cancellationToken);
-        var tags = await published
-            .SelectMany(a => a.Tags, (a, tag) => new { Tag = tag, LastModified = a.UpdatedAt ?? a.PublishedAt })
-            .GroupBy(x => x.Tag)
-            .Select(g => new { Tag = g.Key, LastModified = g.Max(x => x.LastModified) })
-            .ToListAsync(cancellationToken);
+        var tags = await TagLastChanges.LoadAsync(db, cancellationToken);
 
         var listed = new List<Listed>
         {
@@ -48,7 +44,7 @@ public static class PagesSitemap
         };
         listed.AddRange(sections.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => new Listed(ArticlePaths.Section(s.Slug), s.LastModified)));
         listed.AddRange(writers.OrderBy(w => w.Slug, StringComparer.Ordinal).Select(w => new Listed(ArticlePaths.Writer(w.Slug), w.LastModified)));
-        listed.AddRange(tags.OrderBy(t => t.Tag, StringComparer.Ordinal).Select(t => new Listed(TagPath(t.Tag), t.LastModified)));
+        listed.AddRange(tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new Listed(TagPath(t.Name), t.LastModified)));
         return listed.Count > SitemapXml.MaxUrls ? listed[..SitemapXml.MaxUrls] : listed;
     }
 
