@@ -91,7 +91,10 @@ public static class OEmbedEndpoint
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(site);
-        var origin = new Uri(site.HomeUrl);
+        if (!Uri.TryCreate(site.HomeUrl, UriKind.Absolute, out var origin))
+        {
+            return null;
+        }
         // A story shared as http:// on an https site is still this site's; another host or port is not.
         var sameSite = string.Equals(url.Host, origin.Host, StringComparison.OrdinalIgnoreCase)
             && (url.Port == origin.Port || url.Scheme != origin.Scheme);
