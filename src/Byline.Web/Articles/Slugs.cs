@@ -14,6 +14,7 @@ public static partial class Slugs
     {
         "api", "writers", "errors", "search", "newsroom", "moderation", "admin", "account", "openapi",
         "healthz", "readyz", "metrics", "feeds", "css", "js", "images", "robots.txt", "sitemap.xml", "favicon.ico",
+        "sitemaps", "oembed",
     };
 
     public static bool IsValid(string? slug) =>

@@ -33,6 +33,9 @@ public sealed class StoryModel(
     public ThreadPage? Threads { get; private set; }
     public InlineFeedback.StoryPassages? Passages { get; private set; }
 
+    /// <summary>What the page's head tells search engines and link previews; kept with the fragments.</summary>
+    public StoryMetadata Metadata { get; private set; } = null!;
+
     /// <summary>The order of the threads: ?sort=, else the signed-in reader's remembered choice, else newest.</summary>
     public Comments.Votes.ThreadSort Sort { get; private set; }
 
@@ -169,6 +172,7 @@ public sealed class StoryModel(
             Threads = await ThreadPage.LoadAsync(db, head.Id, Sort, null, ThreadPage.DefaultSize, time.GetUtcNow(), cancellationToken);
             Passages = await InlineFeedback.StoryPassages.LoadAsync(db, head.Id, Article.BodyHtml, cancellationToken);
         }
+        Metadata = Fragments?.Metadata ?? StoryMetadata.From(Article!, LeadImage);
         return null;
     }
 

@@ -13,6 +13,7 @@ using Byline.Web.Newsroom;
 using Byline.Web.Notifications;
 using Byline.Web.Site;
 using Byline.Web.Search;
+using Byline.Web.Site.Discoverability;
 
 namespace Byline.Web.Hosting;
 
@@ -63,6 +64,7 @@ public static class BylineApp
             .AddMedia()
             .AddSearch()
             .AddSite()
+            .AddDiscoverability()
             .AddAdmin();
 
         var app = builder.Build();
@@ -81,6 +83,7 @@ public static class BylineApp
         app.MapMedia();
         app.MapSearch();
         app.MapSite();
+        app.MapDiscoverability();
         app.MapAdmin();
         return app;
     }

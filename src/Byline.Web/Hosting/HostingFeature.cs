@@ -46,8 +46,6 @@ public static class HostingFeature
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/robots.txt", () => TypedResults.Text("User-agent: *\nDisallow: /api/\nAllow: /\n", "text/plain; charset=utf-8"))
-            .ExcludeFromDescription();
         return app;
     }
 }

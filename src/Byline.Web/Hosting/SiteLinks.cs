@@ -16,4 +16,16 @@ public sealed class SiteLinks(IConfiguration configuration, IServer server)
             : server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
         return baseUrl.TrimEnd('/') + path;
     }
+
+    /// <summary>
+    /// Absolute links inside a response (canonical URLs, structured data, sitemaps): Byline:PublicUrl when it is set,
+    /// otherwise the address the request came to, which is the one its reader can follow.
+    /// </summary>
+    public string Absolute(HttpRequest request, string path)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return configuration["Byline:PublicUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/') + path
+            : $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}{path}";
+    }
 }

@@ -56,7 +56,7 @@ public static class Renditions
     /// Halves with a linear filter (an exact 2×2 average) while the target is at most half the size, then finishes with
     /// a cubic filter: one cubic step over a large ratio samples too few source pixels and shimmers.
     /// </summary>
-    private static SKBitmap Scale(SKBitmap source, int width, int height)
+    internal static SKBitmap Scale(SKBitmap source, int width, int height)
     {
         SKBitmap? step = null;
         try
@@ -87,7 +87,7 @@ public static class Renditions
         return data.ToArray();
     }
 
-    private static byte[] Jpeg(SKBitmap pixels)
+    internal static byte[] Jpeg(SKBitmap pixels)
     {
         // JPEG has no transparency: transparent parts show the page's usual white rather than black.
         using var flat = pixels.Info.AlphaType == SKAlphaType.Opaque ? null : OnWhite(pixels);

@@ -23,6 +23,8 @@ public sealed class StoryPreviewModel(StoryPreview previews, SiteSettingsStore s
         var input = Form.ToInput();
         var story = await previews.BuildAsync(input, cancellationToken);
         var leadImage = await previews.LeadImageAsync(input, cancellationToken);
+        // A fragment has no head for a robots meta tag; the header says the same for an unpublished text.
+        Response.Headers["X-Robots-Tag"] = "noindex";
         return Partial("/Articles/_StoryArticle.cshtml", new StoryArticleView(story, site.Settings, site.Zone, leadImage));
     }
 }

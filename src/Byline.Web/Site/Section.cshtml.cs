@@ -12,6 +12,7 @@ namespace Byline.Web.Site;
 public sealed class SectionModel(BylineDbContext db, SiteSettingsStore settings) : PageModel
 {
     public string Name { get; private set; } = "";
+    public string Path { get; private set; } = "";
     public StoryListView List { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string section, string? before, CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ public sealed class SectionModel(BylineDbContext db, SiteSettingsStore settings)
             return NotFound();
         }
         Name = found.Name;
+        Path = ArticlePaths.Section(found.Slug);
         var (stories, older) = await StorySummary.LoadAsync(db.Articles.Published().Where(a => a.SectionId == found.Id), before, IndexModel.PageSize, cancellationToken);
         List = new StoryListView(stories, older is null ? null : $"{ArticlePaths.Section(found.Slug)}?before={older}", site.Zone);
         return Page();

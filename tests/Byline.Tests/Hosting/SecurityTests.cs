@@ -18,10 +18,18 @@ public sealed class SecurityTests(BylineApps apps) : IClassFixture<BylineApps>
 
     private const string HostileName = "<script>alert(1)</script><img src=x onerror=alert(2)>\"' onmouseover=\"alert(3)";
 
-    /// <summary>Everything a page may run or load as script: the layout's own module, nothing else.</summary>
+    /// <summary>
+    /// Everything a page may run or load as script: the layout's own module, nothing else. Structured data is a script
+    /// element too, but data that never runs: it must parse as JSON, and have no '&lt;' that could end the element.
+    /// </summary>
     private static void AssertNoInjectedMarkup(IDocument page)
     {
-        Assert.All(page.QuerySelectorAll("script"), script =>
+        Assert.All(page.QuerySelectorAll("script[type='application/ld+json']"), data =>
+        {
+            Assert.DoesNotContain("<", data.TextContent, StringComparison.Ordinal);
+            using var _ = System.Text.Json.JsonDocument.Parse(data.TextContent);
+        });
+        Assert.All(page.QuerySelectorAll("script:not([type='application/ld+json'])"), script =>
         {
             Assert.StartsWith("/js/", script.GetAttribute("src") ?? "", StringComparison.Ordinal);
             Assert.Equal("", script.TextContent.Trim());
