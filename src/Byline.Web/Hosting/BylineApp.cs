@@ -5,6 +5,7 @@ using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Comments.Live;
 using Byline.Web.Data;
+using Byline.Web.Feeds;
 using Byline.Web.Hosting.Outbox;
 using Byline.Web.InlineFeedback;
 using Byline.Web.Media;
@@ -61,6 +62,7 @@ public static class BylineApp
             .AddRevisions()
             .AddMedia()
             .AddSite()
+            .AddFeeds()
             .AddAdmin();
 
         var app = builder.Build();
@@ -78,6 +80,7 @@ public static class BylineApp
         app.MapNewsroom();
         app.MapMedia();
         app.MapSite();
+        app.MapFeeds();
         app.MapAdmin();
         return app;
     }
