@@ -4,6 +4,7 @@ public static class AdminPaths
 {
     public const string UserList = "/admin/users";
     public const string AuditLog = "/admin/audit";
+    public const string Site = "/admin/site";
 
     public static string User(string id) => $"/admin/users/{Uri.EscapeDataString(id)}";
 

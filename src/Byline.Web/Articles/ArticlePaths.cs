@@ -13,5 +13,13 @@ public static class ArticlePaths
 
     public static string Section(string slug) => $"/{Uri.EscapeDataString(slug)}";
 
+    public static string Tag(string tag) => $"/tags/{Uri.EscapeDataString(tag)}";
+
+    /// <summary>
+    /// A tag as a route gives it back: routing decodes every escape in a path segment but "%2F", so that a "/" in a
+    /// tag stays inside its segment.
+    /// </summary>
+    public static string TagFromRoute(string value) => value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     public static string CommentAnchor(long id) => $"comment-{id}";
 }

@@ -5,6 +5,7 @@ using Byline.Web.Articles;
 using Byline.Web.Comments;
 using Byline.Web.Comments.Live;
 using Byline.Web.Data;
+using Byline.Web.Feeds;
 using Byline.Web.Hosting.Outbox;
 using Byline.Web.InlineFeedback;
 using Byline.Web.Media;
@@ -65,6 +66,7 @@ public static class BylineApp
             .AddSearch()
             .AddSite()
             .AddDiscoverability()
+            .AddFeeds()
             .AddAdmin();
 
         var app = builder.Build();
@@ -84,6 +86,7 @@ public static class BylineApp
         app.MapSearch();
         app.MapSite();
         app.MapDiscoverability();
+        app.MapFeeds();
         app.MapAdmin();
         return app;
     }

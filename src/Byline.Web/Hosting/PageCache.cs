@@ -104,6 +104,16 @@ public sealed class PageCache(TimeProvider time)
         }
     }
 
+    /// <summary>Something every page shows changed (the site's name, say): no stored page is right any more.</summary>
+    public void Clear()
+    {
+        keysByTag.Clear();
+        foreach (var key in pages.Keys)
+        {
+            Remove(key);
+        }
+    }
+
     private void RemoveExpired()
     {
         var now = time.GetUtcNow();

@@ -14,6 +14,7 @@ public sealed class SectionModel(BylineDbContext db, SiteSettingsStore settings)
     public string Name { get; private set; } = "";
     public string Path { get; private set; } = "";
     public StoryListView List { get; private set; } = null!;
+    public Feeds.FeedScope Feed { get; private set; } = Feeds.FeedScope.Site;
 
     public async Task<IActionResult> OnGetAsync(string section, string? before, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public sealed class SectionModel(BylineDbContext db, SiteSettingsStore settings)
         }
         Name = found.Name;
         Path = ArticlePaths.Section(found.Slug);
+        Feed = Feeds.FeedScope.ForSection(found);
         var (stories, older) = await StorySummary.LoadAsync(db.Articles.Published().Where(a => a.SectionId == found.Id), before, IndexModel.PageSize, cancellationToken);
         List = new StoryListView(stories, older is null ? null : $"{ArticlePaths.Section(found.Slug)}?before={older}", site.Zone);
         return Page();

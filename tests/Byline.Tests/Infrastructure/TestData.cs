@@ -29,7 +29,8 @@ public static class TestData
         DateTimeOffset? published = null,
         DateTimeOffset? updated = null,
         string headline = Headline,
-        string? standfirst = Standfirst)
+        string? standfirst = Standfirst,
+        IReadOnlyList<string>? tags = null)
     {
         _ = factory.Services;
         await using var scope = factory.Services.CreateAsyncScope();
@@ -50,6 +51,7 @@ public static class TestData
             DisclaimerText = disclaimerText,
             CommentsOpen = commentsOpen,
             Body = body,
+            Tags = tags ?? [],
         });
     }
 
