@@ -1,5 +1,5 @@
 // Reads Lighthouse JSON reports named PAGE.PRESET.RUN.json and prints the median score of each category per page and
-// preset, then the audits that fail in a category below its target. Exit code 1 when one of Byline's pages misses a
+// preset (and the median CPU benchmark index of the runs), then the audits that fail in a category below its target. Exit code 1 when one of Byline's pages misses a
 // target (pages named nginx-* are references and have none).
 //   node scores.mjs DIR            the table
 //   node scores.mjs --one FILE     one report's scores on one line
@@ -12,6 +12,8 @@ const short = { performance: 'perf', accessibility: 'a11y', 'best-practices': 'b
 
 const read = file => JSON.parse(readFileSync(file, 'utf8'));
 const score = (report, category) => Math.round((report.categories[category]?.score ?? 0) * 100);
+// Lighthouse's measure of the machine's speed while it loaded the page (higher is faster): shows a busy machine.
+const cpu = report => Math.round(report.environment.benchmarkIndex);
 const median = values => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 // An audit counts against its category when it weighs in the score and is not passed; in performance, the metrics
@@ -27,7 +29,7 @@ function failingAudits(report, category) {
 
 if (process.argv[2] === '--one') {
     const report = read(process.argv[3]);
-    console.log(categories.map(c => `${short[c]} ${score(report, c)}`).join('  '));
+    console.log(categories.map(c => `${short[c]} ${score(report, c)}`).join('  ') + `  (cpu ${cpu(report)})`);
     process.exit(0);
 }
 
@@ -40,12 +42,19 @@ for (const file of readdirSync(dir).filter(f => f.endsWith('.json')).sort()) {
     groups.get(key).reports.push(read(join(dir, file)));
 }
 
+// Byline's pages first, then the references; mobile (the default) before desktop.
+const order = ({ page, preset }) => [page.startsWith('nginx') ? 1 : 0, page, preset === 'mobile' ? 0 : 1];
+const byOrder = (a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2] - y[2];
+};
 const row = cells => cells.map((c, i) => String(c).padEnd(i === 0 ? 14 : i === 1 ? 9 : 9)).join('').trimEnd();
-console.log(row(['page', 'preset', ...categories.map(c => short[c]), 'perf runs']));
+console.log(row(['page', 'preset', ...categories.map(c => short[c]), 'perf runs'.padEnd(13), 'cpu']));
 const misses = [];
-for (const { page, preset, reports } of groups.values()) {
+for (const { page, preset, reports } of [...groups.values()].sort(byOrder)) {
     const medians = Object.fromEntries(categories.map(c => [c, median(reports.map(r => score(r, c)))]));
-    console.log(row([page, preset, ...categories.map(c => medians[c]), reports.map(r => score(r, 'performance')).join('/')]));
+    console.log(row([page, preset, ...categories.map(c => medians[c]), reports.map(r => score(r, 'performance')).join('/').padEnd(13),
+        median(reports.map(cpu))]));
     for (const c of categories) {
         if (medians[c] >= targets[c]) continue;
         // Audits that fail in any run, with how many runs they fail in.
