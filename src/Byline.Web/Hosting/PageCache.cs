@@ -18,7 +18,11 @@ public sealed class PageCache(TimeProvider time)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
     private const long MaxBytes = 64L * 1024 * 1024;
 
-    public sealed record Page(byte[] Body, KeyValuePair<string, StringValues>[] Headers, string[] Tags, DateTimeOffset Expires);
+    /// <summary>A stored page: its body as rendered and, when they are smaller, its Brotli and gzip copies.</summary>
+    public sealed record Page(byte[] Body, byte[]? Brotli, byte[]? Gzip, KeyValuePair<string, StringValues>[] Headers, string[] Tags, DateTimeOffset Expires)
+    {
+        public long Size => Body.Length + (Brotli?.Length ?? 0) + (Gzip?.Length ?? 0);
+    }
 
     private readonly ConcurrentDictionary<string, Page> pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> keysByTag = new(StringComparer.Ordinal);
@@ -65,24 +69,27 @@ public sealed class PageCache(TimeProvider time)
         return false;
     }
 
-    public void Store(string key, byte[] body, KeyValuePair<string, StringValues>[] headers, IEnumerable<string> tags)
+    /// <summary>Makes the page (with its compressed copies) and keeps it, unless the cache is full; returns it either way.</summary>
+    public Page Store(string key, byte[] body, KeyValuePair<string, StringValues>[] headers, IEnumerable<string> tags)
     {
-        if (Interlocked.Read(ref bytes) + body.Length > MaxBytes)
+        var (brotli, gzip) = PageCompression.Compress(body);
+        var page = new Page(body, brotli, gzip, headers, [.. tags.Distinct(StringComparer.Ordinal)], time.GetUtcNow() + Lifetime);
+        if (Interlocked.Read(ref bytes) + page.Size > MaxBytes)
         {
             RemoveExpired();
-            if (Interlocked.Read(ref bytes) + body.Length > MaxBytes)
+            if (Interlocked.Read(ref bytes) + page.Size > MaxBytes)
             {
-                return;
+                return page;
             }
         }
-        var page = new Page(body, headers, [.. tags.Distinct(StringComparer.Ordinal)], time.GetUtcNow() + Lifetime);
         foreach (var tag in page.Tags)
         {
             keysByTag.GetOrAdd(tag, _ => new(StringComparer.Ordinal))[key] = 0;
         }
         pages.AddOrUpdate(key,
-            _ => { Interlocked.Add(ref bytes, body.Length); return page; },
-            (_, old) => { Interlocked.Add(ref bytes, body.Length - old.Body.Length); return page; });
+            _ => { Interlocked.Add(ref bytes, page.Size); return page; },
+            (_, old) => { Interlocked.Add(ref bytes, page.Size - old.Size); return page; });
+        return page;
     }
 
     /// <summary>A story changed in a way readers see: its own pages go, and the lists that show it (headline, counts).</summary>
@@ -130,7 +137,7 @@ public sealed class PageCache(TimeProvider time)
     {
         if (pages.TryRemove(key, out var page))
         {
-            Interlocked.Add(ref bytes, -page.Body.Length);
+            Interlocked.Add(ref bytes, -page.Size);
         }
     }
 }

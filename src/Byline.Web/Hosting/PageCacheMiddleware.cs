@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Byline.Web.Hosting;
 
@@ -18,8 +19,32 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         {
             response.Headers[name] = value;
         }
-        response.ContentLength = page.Body.Length;
-        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.BodyWriter.WriteAsync(page.Body).AsTask();
+        return SendAsync(context, page);
+    }
+
+    /// <summary>Sends a page's body, as Brotli or gzip when the client accepts one and the page has that copy.</summary>
+    public static Task SendAsync(HttpContext context, PageCache.Page page)
+    {
+        var response = context.Response;
+        var encoding = PageCompression.Choose(context.Request.Headers.AcceptEncoding);
+        var body = encoding switch
+        {
+            PageCompression.Brotli when page.Brotli is not null => page.Brotli,
+            PageCompression.Gzip when page.Gzip is not null => page.Gzip,
+            _ => null,
+        };
+        if (page.Brotli is not null || page.Gzip is not null)
+        {
+            // Caches between us and the reader keep one copy per encoding.
+            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+        if (body is not null)
+        {
+            response.Headers.ContentEncoding = encoding;
+        }
+        body ??= page.Body;
+        response.ContentLength = body.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.BodyWriter.WriteAsync(body).AsTask();
     }
 }
 
@@ -58,10 +83,11 @@ public sealed class PageCaptureMiddleware(RequestDelegate next, PageCache cache)
         }
 
         var response = context.Response;
+        PageCache.Page? page = null;
         if (response.StatusCode == StatusCodes.Status200OK && StringValues.IsNullOrEmpty(response.Headers.SetCookie))
         {
             var headers = response.Headers.Where(h => !Unstored.Contains(h.Key)).ToArray();
-            cache.Store(PageCache.KeyOf(context.Request), buffer.ToArray(), headers, tags.Tags);
+            page = cache.Store(PageCache.KeyOf(context.Request), buffer.ToArray(), headers, tags.Tags);
         }
         if (buffer.Length == 0)
         {
@@ -70,6 +96,12 @@ public sealed class PageCaptureMiddleware(RequestDelegate next, PageCache cache)
         }
         if (!response.HasStarted)
         {
+            if (page is not null)
+            {
+                // The first reader gets what every later one will: the same bytes, the same encoding.
+                await PageCacheMiddleware.SendAsync(context, page);
+                return;
+            }
             response.ContentLength = buffer.Length;
         }
         buffer.Position = 0;

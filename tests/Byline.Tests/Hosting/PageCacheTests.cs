@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using Byline.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -77,5 +79,57 @@ public sealed class PageCacheTests
             request.Headers[header] = value;
         }
         Assert.Equal(cacheable, PageCache.IsCacheable(request));
+    }
+
+    [Fact]
+    public void StoredPageKeepsBrotliAndGzipCopiesOfItsBody()
+    {
+        var cache = new PageCache(new FakeTimeProvider());
+        var body = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<p>The harbour levy was agreed at dawn.</p>\n", 100)));
+
+        var stored = cache.Store("k", body, Html, ["fronts"]);
+
+        Assert.True(cache.TryGet("k", out var page));
+        Assert.Same(stored, page);
+        Assert.True(page.Brotli!.Length < body.Length / 5, $"brotli {page.Brotli.Length} of {body.Length} bytes");
+        Assert.True(page.Gzip!.Length < body.Length / 5, $"gzip {page.Gzip.Length} of {body.Length} bytes");
+        Assert.Equal(body, Decode(new BrotliStream(new MemoryStream(page.Brotli), CompressionMode.Decompress)));
+        Assert.Equal(body, Decode(new GZipStream(new MemoryStream(page.Gzip), CompressionMode.Decompress)));
+    }
+
+    [Fact]
+    public void SmallPageIsKeptOnlyAsItIs()
+    {
+        var page = new PageCache(new FakeTimeProvider()).Store("k", new byte[PageCompression.MinBytes - 1], Html, []);
+
+        Assert.Null(page.Brotli);
+        Assert.Null(page.Gzip);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("identity", null)]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("gzip, deflate", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("gzip;q=1.0, br;q=0.5", "gzip")]
+    [InlineData("BR", "br")]
+    [InlineData("*", "br")]
+    [InlineData("*;q=0", null)]
+    [InlineData("gzip;q=0, *", "br")]
+    [InlineData("br;q=0, gzip;q=0", null)]
+    [InlineData("gzip;q=nonsense", null)]
+    public void EncodingFollowsWhatTheClientAccepts(string? acceptEncoding, string? expected) =>
+        Assert.Equal(expected, PageCompression.Choose(acceptEncoding));
+
+    private static byte[] Decode(Stream decoder)
+    {
+        using var output = new MemoryStream();
+        using (decoder)
+        {
+            decoder.CopyTo(output);
+        }
+        return output.ToArray();
     }
 }
