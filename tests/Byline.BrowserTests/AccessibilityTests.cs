@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(BylineSite site)
     [InlineData(BylineSite.DemoStoryPath, ColorScheme.Dark)]
     [InlineData(BylineSite.ChineseStoryPath, ColorScheme.Light)]
     [InlineData(BylineSite.DemoStoryPath + "/comments", ColorScheme.Light)]
+    [InlineData("/tags/climate", ColorScheme.Light)]
     public async Task PageHasNoAxeViolations(string path, ColorScheme colorScheme)
     {
         await using var context = await site.NewContextAsync(colorScheme: colorScheme);

@@ -50,6 +50,8 @@ public sealed class AdminTests(BylineSite site)
     [InlineData("/admin/users", ColorScheme.Dark)]
     [InlineData("/admin/audit", ColorScheme.Light)]
     [InlineData("/admin/audit", ColorScheme.Dark)]
+    [InlineData("/admin/site", ColorScheme.Light)]
+    [InlineData("/admin/site", ColorScheme.Dark)]
     [InlineData("/account/tokens", ColorScheme.Light)]
     public async Task AdminAndTokenPagesHaveNoAxeViolations(string path, ColorScheme colorScheme)
     {

@@ -1,9 +1,9 @@
 using Byline.Data;
-using Byline.Data.Articles;
 using Byline.Web.Articles;
 using Byline.Web.Data;
 using Byline.Web.Hosting;
 using Byline.Web.Media;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Byline.Web.Feeds;
@@ -21,48 +21,51 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         var feeds = app.MapGroup(FeedPaths.Root).ExcludeFromDescription();
-        feeds.MapGet("/{file}", SiteAsync);
-        feeds.MapGet($"/{FeedPaths.Sections}/{{slug}}/{{file}}", SectionAsync);
-        feeds.MapGet($"/{FeedPaths.Writers}/{{slug}}/{{file}}", WriterAsync);
-        feeds.MapGet($"/{FeedPaths.Tags}/{{tag}}/{{file}}", TagAsync);
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        feeds.MapMethods("/{file}", methods, SiteAsync);
+        feeds.MapMethods($"/{FeedPaths.Sections}/{{slug}}/{{file}}", methods, SectionAsync);
+        feeds.MapMethods($"/{FeedPaths.Writers}/{{slug}}/{{file}}", methods, WriterAsync);
+        feeds.MapMethods($"/{FeedPaths.Tags}/{{tag}}/{{file}}", methods, TagAsync);
         return app;
     }
 
-    private static Task<IResult> SiteAsync(string file, HttpContext http, CancellationToken cancellationToken) =>
-        RespondAsync(http, file, (_, _) => Task.FromResult<FeedScope?>(FeedScope.Site), cancellationToken);
+    /// <summary>What every feed request needs.</summary>
+    public readonly record struct FeedRequest(
+        HttpContext Http, BylineDbContext Db, SiteSettingsStore Settings, SiteLinks Links, FeedCache Cache, CancellationToken CancellationToken);
 
-    private static Task<IResult> SectionAsync(string slug, string file, HttpContext http, CancellationToken cancellationToken) =>
-        RespondAsync(http, file, async (db, site) =>
+    private static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> SiteAsync(string file, [AsParameters] FeedRequest request) =>
+        RespondAsync(request, file, _ => Task.FromResult<FeedScope?>(FeedScope.Site));
+
+    private static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> SectionAsync(string slug, string file, [AsParameters] FeedRequest request) =>
+        RespondAsync(request, file, async site =>
         {
             var section = site.Sections.FirstOrDefault(s => s.Slug == slug)
-                ?? await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+                ?? await request.Db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, request.CancellationToken);
             return section is null ? null : FeedScope.ForSection(section);
-        }, cancellationToken);
+        });
 
-    private static Task<IResult> WriterAsync(string slug, string file, HttpContext http, CancellationToken cancellationToken) =>
-        RespondAsync(http, file, async (db, _) =>
+    private static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> WriterAsync(string slug, string file, [AsParameters] FeedRequest request) =>
+        RespondAsync(request, file, async _ =>
         {
-            var writer = await db.Writers.AsNoTracking().FirstOrDefaultAsync(w => w.Slug == slug, cancellationToken);
+            var writer = await request.Db.Writers.AsNoTracking().FirstOrDefaultAsync(w => w.Slug == slug, request.CancellationToken);
             return writer is null ? null : FeedScope.ForWriter(writer);
-        }, cancellationToken);
+        });
 
     /// <summary>A tag is known while a published story carries it: one without stories answers 404 like an unknown one.</summary>
-    private static Task<IResult> TagAsync(string tag, string file, HttpContext http, CancellationToken cancellationToken) =>
-        RespondAsync(http, file, (_, _) => Task.FromResult<FeedScope?>(FeedScope.ForTag(ArticlePaths.TagFromRoute(tag))), cancellationToken, emptyIsUnknown: true);
+    private static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> TagAsync(string tag, string file, [AsParameters] FeedRequest request) =>
+        RespondAsync(request, file, _ => Task.FromResult<FeedScope?>(FeedScope.ForTag(ArticlePaths.TagFromRoute(tag))), emptyIsUnknown: true);
 
-    private static async Task<IResult> RespondAsync(
-        HttpContext http, string file, Func<BylineDbContext, SiteSettingsStore.Snapshot, Task<FeedScope?>> resolve,
-        CancellationToken cancellationToken, bool emptyIsUnknown = false)
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> RespondAsync(
+        FeedRequest request, string file, Func<SiteSettingsStore.Snapshot, Task<FeedScope?>> resolve, bool emptyIsUnknown = false)
     {
+        var (http, db, settings, links, cache, cancellationToken) = request;
         var format = FeedFormats.All.Cast<FeedFormat?>().FirstOrDefault(f => f!.Value.FileName() == file);
         if (format is null)
         {
             return Problems.Create(StatusCodes.Status404NotFound, "not-found", $"No feed is called “{file}”: feeds are rss.xml, atom.xml and feed.json.");
         }
-        var services = http.RequestServices;
-        var db = services.GetRequiredService<BylineDbContext>();
-        var site = await services.GetRequiredService<SiteSettingsStore>().GetAsync(cancellationToken);
-        var scope = await resolve(db, site);
+        var site = await settings.GetAsync(cancellationToken);
+        var scope = await resolve(site);
         if (scope is null)
         {
             return Problems.Create(StatusCodes.Status404NotFound, "not-found", "There is no such section, writer or tag.");
@@ -73,7 +76,6 @@ public static class FeedEndpoints
             return Problems.Create(StatusCodes.Status404NotFound, "not-found", "No published story has this tag.");
         }
 
-        var links = services.GetRequiredService<SiteLinks>();
         var validators = FeedValidators.For(format.Value, scope, site, stamps, links.Absolute(""));
         validators.AddTo(http.Response);
         http.Response.Headers.CacheControl = CacheControl;
@@ -82,7 +84,6 @@ public static class FeedEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var cache = services.GetRequiredService<FeedCache>();
         var body = cache.Find(validators.ETag);
         if (body is null)
         {

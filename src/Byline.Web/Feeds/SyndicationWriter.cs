@@ -1,3 +1,4 @@
+using System.Net;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
@@ -27,7 +28,8 @@ public static class SyndicationWriter
         feed.Items = document.Items.Select(item =>
         {
             var entry = Entry(item);
-            entry.Summary = new TextSyndicationContent(item.Summary ?? item.ContentHtml, TextSyndicationContentKind.Html);
+            // RSS readers take a description as HTML: a standfirst's "<" or "&" must arrive as text.
+            entry.Summary = new TextSyndicationContent(item.Summary is null ? item.ContentHtml : WebUtility.HtmlEncode(item.Summary), TextSyndicationContentKind.Html);
             entry.ElementExtensions.Add(new XElement(Content + "encoded", item.ContentHtml));
             foreach (var author in item.Authors)
             {

@@ -278,6 +278,8 @@ public sealed class FeedTests(BylineApps apps) : IClassFixture<BylineApps>
         Assert.Equal(3, rendering);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(h => h.IfModifiedSince = lastModified)).StatusCode);
         Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(h => h.IfNoneMatch.Add(changed.Headers.ETag!))).StatusCode);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal((HttpStatusCode.OK, changed.Headers.ETag), (head.StatusCode, head.Headers.ETag));
     }
 
     [Fact]
