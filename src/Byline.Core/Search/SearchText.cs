@@ -71,6 +71,12 @@ public static class SearchText
     public static string Fold(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
+        if (Ascii.IsValid(word))
+        {
+            // Most words are plain ASCII, which no normalization changes and no mapping below touches but case: the
+            // same answer without two normalizations (a third of the time of indexing and of making snippets).
+            return word.ToLowerInvariant();
+        }
         string decomposed;
         try
         {

@@ -31,7 +31,8 @@ public static class SearchIndexer
         if (story is null || story.State != ArticleState.Published)
         {
             // Its comments go with it; they come back when it is published again.
-            await db.SearchDocuments.Where(d => d.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
+            await CommentDocuments(db, db.Comments.Where(c => c.ArticleId == articleId)).ExecuteDeleteAsync(cancellationToken);
+            await db.SearchDocuments.Where(d => d.ArticleId == articleId && d.CommentId == null).ExecuteDeleteAsync(cancellationToken);
             return;
         }
 
@@ -47,7 +48,8 @@ public static class SearchIndexer
 
         // The story's filters (section, writers) are its comments' filters too.
         var commentFacets = Facets(SearchFacets.Comment, story.SectionId, writers);
-        await db.SearchDocuments.Where(d => d.ArticleId == articleId && d.CommentId != null && d.Facets != commentFacets)
+        await CommentDocuments(db, db.Comments.Where(c => c.ArticleId == articleId))
+            .Where(d => d.Facets != commentFacets)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.Facets, commentFacets).SetProperty(x => x.SectionId, story.SectionId), cancellationToken);
         await ReconcileCommentsAsync(db, articleId, story.SectionId, commentFacets, cancellationToken);
     }
@@ -81,9 +83,7 @@ public static class SearchIndexer
     /// <summary>Adds the story's approved comments that have no document, and removes documents of comments no longer approved.</summary>
     private static async Task ReconcileCommentsAsync(BylineDbContext db, int articleId, int sectionId, string facets, CancellationToken cancellationToken)
     {
-        await db.SearchDocuments
-            .Where(d => d.ArticleId == articleId && d.CommentId != null
-                && !db.Comments.Any(c => c.Id == d.CommentId && c.Status == CommentStatus.Approved))
+        await CommentDocuments(db, db.Comments.Where(c => c.ArticleId == articleId && c.Status != CommentStatus.Approved))
             .ExecuteDeleteAsync(cancellationToken);
         long after = 0;
         while (true)
@@ -110,6 +110,15 @@ public static class SearchIndexer
             after = missing[^1].Id;
         }
     }
+
+    /// <summary>
+    /// The documents of these comments, found through the comments: SearchDocuments has no index on ArticleId for
+    /// comment documents (only a unique one on CommentId; the one on ArticleId is for story documents), so asking by
+    /// ArticleId reads the whole table, once per story during a rebuild. A comment's document always carries its
+    /// comment's story, so both ask for the same documents.
+    /// </summary>
+    private static IQueryable<SearchDocument> CommentDocuments(BylineDbContext db, IQueryable<Comment> comments) =>
+        db.SearchDocuments.Where(d => comments.Select(c => (long?)c.Id).Contains(d.CommentId));
 
     private static void Fill(SearchDocument doc, string bodyHtml, DateTimeOffset createdAt, int sectionId, string facets)
     {

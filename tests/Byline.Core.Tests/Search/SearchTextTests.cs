@@ -33,6 +33,14 @@ public sealed class SearchTextTests
     public void FindsAWordWrittenAnotherWay(string text, string query) => Assert.True(Finds(text, query), $"“{query}” should find “{text}”");
 
     [Theory]
+    [InlineData("Harbour", "harbour")]
+    [InlineData("COVID19", "covid19")]
+    [InlineData("ÉCOLE", "ecole")]
+    [InlineData("Zürich", "zurich")]
+    [InlineData("ﬁnal", "final")]
+    public void FoldsPlainAndAccentedWordsToTheSameLowerCase(string word, string folded) => Assert.Equal(folded, SearchText.Fold(word));
+
+    [Theory]
     [InlineData("我们村的农场今年收成很好", "场农")]
     [InlineData("我们村的农场今年收成很好", "农田")]
     [InlineData("The harbour levy was agreed", "levy vote")]
