@@ -21,11 +21,7 @@ public static class SearchIndexer
         ArgumentNullException.ThrowIfNull(db);
         var story = await db.Articles.AsNoTracking()
             .Where(a => a.Id == articleId)
-            .Select(a => new
-            {
-                a.Id, a.State, a.Headline, a.Standfirst, a.BodyHtml, a.Tags, a.SectionId, a.PublishedAt, a.CreatedAt,
-                Bylines = a.Bylines.OrderBy(b => b.Position).Select(b => new { b.WriterId, b.Writer.DisplayName }).ToList(),
-            })
+            .Select(a => new { a.Id, a.State, a.Headline, a.Standfirst, a.BodyHtml, a.Tags, a.SectionId, a.PublishedAt, a.CreatedAt })
             .FirstOrDefaultAsync(cancellationToken);
         var existing = await db.SearchDocuments.FirstOrDefaultAsync(d => d.ArticleId == articleId && d.CommentId == null, cancellationToken);
         if (story is null || story.State != ArticleState.Published)
@@ -36,8 +32,9 @@ public static class SearchIndexer
             return;
         }
 
-        var writers = story.Bylines.Select(b => b.WriterId).ToList();
-        var title = string.Join('\n', [story.Headline, story.Standfirst ?? "", .. story.Tags, .. story.Bylines.Select(b => b.DisplayName)]);
+        var bylines = await StoryByline.Of(db, [articleId]).ToListAsync(cancellationToken);
+        var writers = bylines.Select(b => b.WriterId).ToList();
+        var title = string.Join('\n', [story.Headline, story.Standfirst ?? "", .. story.Tags, .. bylines.Select(b => b.Name)]);
         var doc = existing ?? db.SearchDocuments.Add(new SearchDocument { ArticleId = articleId, Title = "", Body = "", Facets = "" }).Entity;
         doc.SectionId = story.SectionId;
         doc.At = story.PublishedAt ?? story.CreatedAt;
