@@ -8,6 +8,7 @@ namespace Byline.Data.Search;
 /// </summary>
 public sealed class SearchDocument
 {
+    /// <summary>Set by the indexer, in date order (<c>SearchDocumentKeys</c>), so that SQLite's index walks by date.</summary>
     public long Id { get; set; }
     public int ArticleId { get; set; }
     public long? CommentId { get; set; }

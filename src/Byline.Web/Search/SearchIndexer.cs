@@ -35,9 +35,10 @@ public static class SearchIndexer
         var bylines = await StoryByline.Of(db, [articleId]).ToListAsync(cancellationToken);
         var writers = bylines.Select(b => b.WriterId).ToList();
         var title = string.Join('\n', [story.Headline, story.Standfirst ?? "", .. story.Tags, .. bylines.Select(b => b.Name)]);
-        var doc = existing ?? db.SearchDocuments.Add(new SearchDocument { ArticleId = articleId, Title = "", Body = "", Facets = "" }).Entity;
+        var at = story.PublishedAt ?? story.CreatedAt;
+        var doc = await KeyedAsync(db, existing, SearchDocumentKeys.Story(at, articleId), articleId, null, cancellationToken);
         doc.SectionId = story.SectionId;
-        doc.At = story.PublishedAt ?? story.CreatedAt;
+        doc.At = at;
         doc.Title = SearchText.IndexTerms(title);
         doc.Body = SearchText.IndexTerms(SearchableText.FromHtml(story.BodyHtml));
         doc.Facets = Facets(SearchFacets.Story, story.SectionId, writers);
@@ -72,9 +73,28 @@ public static class SearchIndexer
             }
             return;
         }
-        var doc = existing ?? db.SearchDocuments.Add(new SearchDocument { ArticleId = comment.ArticleId, CommentId = commentId, Title = "", Body = "", Facets = "" }).Entity;
+        var doc = await KeyedAsync(db, existing, SearchDocumentKeys.Comment(comment.CreatedAt, commentId), comment.ArticleId, commentId, cancellationToken);
         Fill(doc, comment.BodyHtml, comment.CreatedAt, story.SectionId, Facets(SearchFacets.Comment, story.SectionId, story.Writers));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The document to fill: the existing one while its key still matches its date, otherwise a new one under the
+    /// key (a story published again on another day moves; a document from before keys were dates is replaced).
+    /// </summary>
+    private static async Task<SearchDocument> KeyedAsync(
+        BylineDbContext db, SearchDocument? existing, long key, int articleId, long? commentId, CancellationToken cancellationToken)
+    {
+        if (existing?.Id == key)
+        {
+            return existing;
+        }
+        if (existing is not null)
+        {
+            db.SearchDocuments.Remove(existing);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return db.SearchDocuments.Add(new SearchDocument { Id = key, ArticleId = articleId, CommentId = commentId, Title = "", Body = "", Facets = "" }).Entity;
     }
 
     /// <summary>Adds the story's approved comments that have no document, and removes documents of comments no longer approved.</summary>
@@ -98,7 +118,7 @@ public static class SearchIndexer
             }
             foreach (var comment in missing)
             {
-                var doc = new SearchDocument { ArticleId = articleId, CommentId = comment.Id, Title = "", Body = "", Facets = "" };
+                var doc = new SearchDocument { Id = SearchDocumentKeys.Comment(comment.CreatedAt, comment.Id), ArticleId = articleId, CommentId = comment.Id, Title = "", Body = "", Facets = "" };
                 Fill(doc, comment.BodyHtml, comment.CreatedAt, sectionId, facets);
                 db.SearchDocuments.Add(doc);
             }

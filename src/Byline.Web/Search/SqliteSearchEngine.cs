@@ -12,12 +12,13 @@ namespace Byline.Web.Search;
 public sealed class SqliteSearchEngine : ISearchEngine
 {
     /// <summary>
-    /// Relevance ranks the most recently indexed matches, at most this many. FTS5 scores every match before it can
-    /// sort (no early stop for the best few), so a word in a third of a million-document archive took seconds; its
-    /// latest 10,000 matches take milliseconds, and a query that broad is about what is recent anyway. Queries with
-    /// fewer matches, nearly all, are ranked exactly as before.
+    /// Relevance ranks the latest matches, at most this many term scores' worth: 10,000 matches of a one-word query,
+    /// 5,000 of two words, fewer still with filters (each facet is a phrase that BM25 scores too). FTS5 scores every
+    /// match before it sorts (there is no early stop for the best few), about 3 µs per phrase and match here, so a
+    /// word in a third of a million-document archive took seconds to rank; a query that broad is about what is
+    /// recent anyway. Queries with fewer matches, nearly all, are ranked whole.
     /// </summary>
-    public const int RankedCandidates = 10_000;
+    public const int RankedPhraseBudget = 10_000;
 
     public async Task<IReadOnlyList<long>> FindAsync(BylineDbContext db, SearchRequest request, int skip, int take, CancellationToken cancellationToken)
     {
@@ -27,38 +28,35 @@ public sealed class SqliteSearchEngine : ISearchEngine
         {
             return [];
         }
+        // Document ids are dates (SearchDocumentKeys): FTS5 walks its matches in id order, so the date range and
+        // "newest" are constraints it serves itself, and a LIMIT stops the walk.
         var parameters = new List<SqliteParameter> { new("match", Match(request)), new("take", take), new("skip", skip) };
-        var relevance = request.Order == SearchOrder.Relevance;
-        var sql = new StringBuilder(relevance
-            ? """SELECT "Id" AS "Value" FROM (SELECT f.rowid AS "Id", bm25("SearchIndex", 4.0, 1.0, 0.0) AS "Score" FROM "SearchIndex" f """
-            : """SELECT f.rowid AS "Value" FROM "SearchIndex" f """);
-        var dated = request.From is not null || request.Until is not null || request.Order == SearchOrder.Newest;
-        if (dated)
-        {
-            sql.Append("""JOIN "SearchDocuments" d ON d."Id" = f.rowid """);
-        }
-        sql.Append("""WHERE "SearchIndex" MATCH @match """);
+        var walk = new StringBuilder("""FROM "SearchIndex" WHERE "SearchIndex" MATCH @match """);
         if (request.From is { } from)
         {
-            sql.Append("""AND d."At" >= @from """);
-            parameters.Add(new("from", from.UtcTicks));
+            walk.Append("AND rowid >= @from ");
+            parameters.Add(new("from", SearchDocumentKeys.MinuteStart(from)));
         }
         if (request.Until is { } until)
         {
-            sql.Append("""AND d."At" < @until """);
-            parameters.Add(new("until", until.UtcTicks));
+            walk.Append("AND rowid < @until ");
+            parameters.Add(new("until", SearchDocumentKeys.MinuteStart(until)));
         }
-        if (relevance)
+        walk.Append("ORDER BY rowid DESC ");
+        string sql;
+        if (request.Order == SearchOrder.Newest)
         {
-            sql.Append("""ORDER BY f.rowid DESC LIMIT @candidates) ORDER BY "Score", "Id" DESC """);
-            parameters.Add(new("candidates", RankedCandidates));
+            sql = $"""SELECT rowid AS "Value" {walk}LIMIT @take OFFSET @skip""";
         }
         else
         {
-            sql.Append("""ORDER BY d."At" DESC, f.rowid DESC """);
+            parameters.Add(new("candidates", RankedPhraseBudget / (request.Terms.Count + request.Facets.Count)));
+            sql = $"""
+                SELECT "Id" AS "Value" FROM (SELECT rowid AS "Id", bm25("SearchIndex", 4.0, 1.0, 0.0) AS "Score" {walk}LIMIT @candidates)
+                ORDER BY "Score", "Id" DESC LIMIT @take OFFSET @skip
+                """;
         }
-        sql.Append("LIMIT @take OFFSET @skip");
-        return await db.Database.SqlQueryRaw<long>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<long>(sql, [.. parameters]).ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -168,6 +168,48 @@ public sealed class SearchTests(BylineApps apps) : IClassFixture<BylineApps>
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task NewestAndDateRangesFollowTheDatesWhateverTheOrderOfIndexing(string provider)
+    {
+        var factory = apps[provider];
+        var marker = ModerationKit.Marker("dated");
+        // Indexed in this order, dated in another; the second is published at the very start of its day.
+        var dates = new[]
+        {
+            new DateTimeOffset(2026, 11, 3, 14, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 9, 30, 23, 59, 0, TimeSpan.Zero),
+        };
+        var slugs = new List<string>();
+        foreach (var date in dates)
+        {
+            var slug = Unique.Slug("dated");
+            await factory.AddStoryAsync(slug, body: $"Tide tables {marker}.\n", published: date);
+            slugs.Add(slug);
+        }
+        await factory.IndexAsync();
+        var reader = factory.CreateClient();
+        async Task<List<string>> FoundAsync(string query) =>
+            [.. (await reader.SearchAsync($"{SearchKit.Q(marker)}&{query}")).Select(h => new Uri(h.Url()).AbsolutePath.Split('/')[^1])];
+
+        Assert.Equal([slugs[2], slugs[0], slugs[1], slugs[3]], await FoundAsync("sort=newest"));
+        Assert.Equal([slugs[0], slugs[1]], await FoundAsync("sort=newest&from=2026-10-01&to=2026-11-19"));
+        Assert.Equal([slugs[3]], await FoundAsync("to=2026-09-30"));
+
+        // Published again later: it moves to the top, and is still found once.
+        await using (var db = factory.CreateDbContext())
+        {
+            var story = await db.Articles.SingleAsync(a => a.Slug == slugs[3]);
+            story.PublishedAt = new DateTimeOffset(2026, 11, 25, 7, 0, 0, TimeSpan.Zero);
+            SearchIndex.StoryChanged(db, story.Id, factory.Time.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+        await factory.IndexAsync();
+        Assert.Equal([slugs[3], slugs[2], slugs[0], slugs[1]], await FoundAsync("sort=newest"));
+        Assert.Equal([slugs[3]], await FoundAsync("from=2026-11-25"));
+        Assert.Empty(await FoundAsync("to=2026-09-30"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task BadParametersAreAnsweredWith400AndHostileQueriesAreJustWords(string provider)
     {
         var factory = apps[provider];

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Byline.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BylineDbContext))]
-    [Migration("20261129002955_SearchPositions")]
-    partial class SearchPositions
+    [Migration("20261129002955_SearchByDate")]
+    partial class SearchByDate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
