@@ -21,11 +21,10 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         var feeds = app.MapGroup(FeedPaths.Root).ExcludeFromDescription();
-        string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        feeds.MapMethods("/{file}", methods, SiteAsync);
-        feeds.MapMethods($"/{FeedPaths.Sections}/{{slug}}/{{file}}", methods, SectionAsync);
-        feeds.MapMethods($"/{FeedPaths.Writers}/{{slug}}/{{file}}", methods, WriterAsync);
-        feeds.MapMethods($"/{FeedPaths.Tags}/{{tag}}/{{file}}", methods, TagAsync);
+        feeds.MapGetAndHead("/{file}", SiteAsync);
+        feeds.MapGetAndHead($"/{FeedPaths.Sections}/{{slug}}/{{file}}", SectionAsync);
+        feeds.MapGetAndHead($"/{FeedPaths.Writers}/{{slug}}/{{file}}", WriterAsync);
+        feeds.MapGetAndHead($"/{FeedPaths.Tags}/{{tag}}/{{file}}", TagAsync);
         return app;
     }
 
@@ -77,6 +76,7 @@ public static class FeedEndpoints
         }
 
         var validators = FeedValidators.For(format.Value, scope, site, stamps, links.Absolute(""));
+        validators = validators.FirstServedAt(cache.FirstServed(validators.ETag));
         validators.AddTo(http.Response);
         http.Response.Headers.CacheControl = CacheControl;
         if (validators.IsCurrent(http.Request))

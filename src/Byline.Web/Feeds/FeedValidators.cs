@@ -10,7 +10,7 @@ namespace Byline.Web.Feeds;
 /// A feed's validators for conditional GET, computed without rendering it. The ETag is strong: it hashes everything
 /// the feed's bytes depend on (each story's id and version, which every visible change bumps; the settings and section
 /// names it shows; its scope, format and public address; this build of the code). Last-Modified is the newest change
-/// among its stories.
+/// among its stories, or when the body was first served if that is later (<see cref="FeedCache.FirstServed"/>).
 /// </summary>
 public sealed record FeedValidators(string ETag, DateTimeOffset? LastModified)
 {
@@ -40,6 +40,10 @@ public sealed record FeedValidators(string ETag, DateTimeOffset? LastModified)
         DateTimeOffset? lastModified = stamps.Count == 0 ? null : Seconds(stamps.Max(s => s.LastChange));
         return new FeedValidators(etag, lastModified);
     }
+
+    /// <summary>Last-Modified no earlier than the first time this body was served.</summary>
+    public FeedValidators FirstServedAt(DateTimeOffset firstServed) =>
+        LastModified is { } modified && modified >= Seconds(firstServed) ? this : this with { LastModified = Seconds(firstServed) };
 
     /// <summary>
     /// Whether the client's copy is current (RFC 9110 §13.1): If-None-Match when sent (weak comparison, as that

@@ -280,6 +280,20 @@ public sealed class FeedTests(BylineApps apps) : IClassFixture<BylineApps>
         Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(h => h.IfNoneMatch.Add(changed.Headers.ETag!))).StatusCode);
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
         Assert.Equal((HttpStatusCode.OK, changed.Headers.ETag), (head.StatusCode, head.Headers.ETag));
+
+        // The newest story unpublished: no story's time moves forward, yet a client that only sends If-Modified-Since
+        // gets the feed without it.
+        factory.Time.Advance(TimeSpan.FromMinutes(2));
+        var before = changed.Content.Headers.LastModified;
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Articles.Where(a => a.Id == ids[5]).ExecuteUpdateAsync(a => a.SetProperty(x => x.State, ArticleState.Unpublished).SetProperty(x => x.Version, x => x.Version + 1));
+        }
+        var afterUnpublish = await GetAsync(h => h.IfModifiedSince = before);
+        Assert.Equal(HttpStatusCode.OK, afterUnpublish.StatusCode);
+        Assert.DoesNotContain($"Conditional 5 {u}", await afterUnpublish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(factory.Time.GetUtcNow(), afterUnpublish.Content.Headers.LastModified);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(h => h.IfModifiedSince = afterUnpublish.Content.Headers.LastModified)).StatusCode);
     }
 
     [Fact]
