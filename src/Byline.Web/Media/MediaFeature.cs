@@ -21,8 +21,8 @@ public static class MediaFeature
 
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/media/{key}/{width:int}.{format}", ImageServing.GetAsync).ExcludeFromDescription();
-        app.MapGet("/media/{key}/crop/{aspect}.jpg", CropServing.GetAsync).ExcludeFromDescription();
+        app.MapGetAndHead("/media/{key}/{width:int}.{format}", ImageServing.GetAsync).ExcludeFromDescription();
+        app.MapGetAndHead("/media/{key}/crop/{aspect}.jpg", CropServing.GetAsync).ExcludeFromDescription();
 
         // Programs only: a bearer token, never the browser's cookie, so no other site can make a signed-in browser upload.
         app.MapPost("/api/v1/images", UploadAsync)

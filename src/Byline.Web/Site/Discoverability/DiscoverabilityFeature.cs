@@ -1,3 +1,4 @@
+using Byline.Web.Hosting;
 using Byline.Web.Site.Discoverability.OEmbed;
 using Byline.Web.Site.Discoverability.Sitemaps;
 
@@ -18,12 +19,12 @@ public static class DiscoverabilityFeature
 
     public static IEndpointRouteBuilder MapDiscoverability(this IEndpointRouteBuilder app)
     {
-        app.MapGet(RobotsTxt.Path, RobotsTxt.Get).ExcludeFromDescription();
-        app.MapGet(SitemapIndex.Path, SitemapIndex.GetAsync).ExcludeFromDescription();
-        app.MapGet(PagesSitemap.Path, PagesSitemap.GetAsync).ExcludeFromDescription();
-        app.MapGet(NewsSitemap.Path, NewsSitemap.GetAsync).ExcludeFromDescription();
-        app.MapGet(StorySitemap.Route, StorySitemap.GetAsync).ExcludeFromDescription();
-        app.MapGet(OEmbedPaths.Endpoint, OEmbedEndpoint.GetAsync).ExcludeFromDescription();
+        app.MapGetAndHead(RobotsTxt.Path, RobotsTxt.Get).ExcludeFromDescription();
+        app.MapGetAndHead(SitemapIndex.Path, SitemapIndex.GetAsync).ExcludeFromDescription();
+        app.MapGetAndHead(PagesSitemap.Path, PagesSitemap.GetAsync).ExcludeFromDescription();
+        app.MapGetAndHead(NewsSitemap.Path, NewsSitemap.GetAsync).ExcludeFromDescription();
+        app.MapGetAndHead(StorySitemap.Route, StorySitemap.GetAsync).ExcludeFromDescription();
+        app.MapGetAndHead(OEmbedPaths.Endpoint, OEmbedEndpoint.GetAsync).ExcludeFromDescription();
         return app;
     }
 }

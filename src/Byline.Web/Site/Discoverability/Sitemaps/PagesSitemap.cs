@@ -13,12 +13,6 @@ public static class PagesSitemap
 {
     public const string Path = "/sitemaps/pages.xml";
 
-    /// <summary>
-    /// A tag's page. The tag pages are another part of this work; this is their address as
-    /// <c>ArticlePaths.Tag</c> writes it, which should replace this once both are in.
-    /// </summary>
-    public static string TagPath(string tag) => $"/tags/{Uri.EscapeDataString(tag)}";
-
     public sealed record Listed(string Path, DateTimeOffset? LastModified);
 
     /// <summary>Every listed page in the sitemap's order, at most the protocol's limit (tags are the first to go).</summary>
@@ -44,7 +38,7 @@ public static class PagesSitemap
         };
         listed.AddRange(sections.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => new Listed(ArticlePaths.Section(s.Slug), s.LastModified)));
         listed.AddRange(writers.OrderBy(w => w.Slug, StringComparer.Ordinal).Select(w => new Listed(ArticlePaths.Writer(w.Slug), w.LastModified)));
-        listed.AddRange(tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new Listed(TagPath(t.Name), t.LastModified)));
+        listed.AddRange(tags.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new Listed(ArticlePaths.Tag(t.Name), t.LastModified)));
         return listed.Count > SitemapXml.MaxUrls ? listed[..SitemapXml.MaxUrls] : listed;
     }
 
