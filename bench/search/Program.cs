@@ -144,10 +144,16 @@ async Task<Dictionary<Query, long>> MatchCountsAsync(ServiceProvider services, L
     {
         if (File.Exists(file))
         {
-            var saved = File.ReadAllLines(file).Select(l => l.Split('\t')).ToDictionary(p => p[0] + "\t" + p[1], p => long.Parse(p[2], CultureInfo.InvariantCulture));
+            // A class may draw the same query twice; the same query has the same count.
+            var saved = new Dictionary<string, long>();
+            foreach (var line in File.ReadAllLines(file))
+            {
+                var cut = line.LastIndexOf('\t');
+                saved[line[..cut]] = long.Parse(line[(cut + 1)..], CultureInfo.InvariantCulture);
+            }
             foreach (var query in queries)
             {
-                if (saved.TryGetValue(query.Class + "\t" + query.Q, out var count))
+                if (saved.TryGetValue(CountKey(query), out var count))
                 {
                     counts[query] = count;
                 }
@@ -171,10 +177,12 @@ async Task<Dictionary<Query, long>> MatchCountsAsync(ServiceProvider services, L
     }
     if (file.Length > 0)
     {
-        await File.WriteAllLinesAsync(file, counts.Select(c => $"{c.Key.Class}\t{c.Key.Q}\t{c.Value}"), ct);
+        await File.WriteAllLinesAsync(file, counts.Select(c => $"{CountKey(c.Key)}\t{c.Value}"), ct);
     }
     return counts;
 }
+
+static string CountKey(Query query) => $"{query.Class}\t{query.Q}\t{query.Section}";
 
 bool Report(List<Latency.Sample> samples, Dictionary<Query, long> counts, double targetP95)
 {
