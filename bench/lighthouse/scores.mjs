@@ -48,7 +48,8 @@ const byOrder = (a, b) => {
     const [x, y] = [order(a), order(b)];
     return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2] - y[2];
 };
-const row = cells => cells.map((c, i) => String(c).padEnd(i === 0 ? 14 : i === 1 ? 9 : 9)).join('').trimEnd();
+// Columns of 14 then 9 characters; a longer cell (five runs' scores) still ends with a space.
+const row = cells => cells.map((c, i) => String(c).padEnd(i === 0 ? 14 : 9)).map(c => c.endsWith(' ') ? c : c + ' ').join('').trimEnd();
 console.log(row(['page', 'preset', ...categories.map(c => short[c]), 'perf runs'.padEnd(13), 'cpu']));
 const misses = [];
 for (const { page, preset, reports } of [...groups.values()].sort(byOrder)) {
