@@ -22,29 +22,39 @@ public sealed class PostgresSearchEngine : ISearchEngine
         // Terms are runs of word characters only (see SearchText), so none carries tsquery syntax.
         var terms = string.Join(" & ", request.Terms.Select(t => t + ":AB"));
         var parameters = new List<NpgsqlParameter> { new("terms", terms), new("take", take), new("skip", skip) };
-        var sql = new StringBuilder("""
-            SELECT d."Id" AS "Value" FROM "SearchDocuments" d, to_tsquery('english', @terms) q
-            WHERE d."Terms" @@ q
-            """);
+        var matches = new StringBuilder("""FROM "SearchDocuments" d WHERE d."Terms" @@ to_tsquery('english', @terms)""");
         if (request.Facets.Count > 0)
         {
-            sql.Append(""" AND d."Terms" @@ to_tsquery('simple', @facets)""");
+            matches.Append(""" AND d."Terms" @@ to_tsquery('simple', @facets)""");
             parameters.Add(new("facets", string.Join(" & ", request.Facets.Select(f => f + ":D"))));
         }
         if (request.From is { } from)
         {
-            sql.Append(""" AND d."At" >= @from""");
+            matches.Append(""" AND d."At" >= @from""");
             parameters.Add(new("from", from.ToUniversalTime()));
         }
         if (request.Until is { } until)
         {
-            sql.Append(""" AND d."At" < @until""");
+            matches.Append(""" AND d."At" < @until""");
             parameters.Add(new("until", until.ToUniversalTime()));
         }
-        sql.Append(request.Order == SearchOrder.Newest
-            ? """ ORDER BY d."At" DESC, d."Id" DESC"""
-            : """ ORDER BY ts_rank(ARRAY[0, 0, 0.25, 1]::float4[], d."Terms", q, 1) DESC, d."Id" DESC""");
-        sql.Append(" LIMIT @take OFFSET @skip");
-        return await db.Database.SqlQueryRaw<long>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
+        // Ids are dates (SearchDocumentKeys). Relevance ranks the latest matches (RankedCandidates): ts_rank reads
+        // every ranked document's tsvector.
+        string sql;
+        if (request.Order == SearchOrder.Newest)
+        {
+            sql = $"""SELECT d."Id" AS "Value" {matches} ORDER BY d."Id" DESC LIMIT @take OFFSET @skip""";
+        }
+        else
+        {
+            parameters.Add(new("candidates", request.RankedCandidates));
+            sql = $"""
+                SELECT c."Id" AS "Value"
+                FROM (SELECT d."Id", d."Terms" {matches} ORDER BY d."Id" DESC LIMIT @candidates) c
+                ORDER BY ts_rank(ARRAY[0, 0, 0.25, 1]::float4[], c."Terms", to_tsquery('english', @terms), 1) DESC, c."Id" DESC
+                LIMIT @take OFFSET @skip
+                """;
+        }
+        return await db.Database.SqlQueryRaw<long>(sql, [.. parameters]).ToListAsync(cancellationToken);
     }
 }

@@ -11,15 +11,6 @@ namespace Byline.Web.Search;
 /// </summary>
 public sealed class SqliteSearchEngine : ISearchEngine
 {
-    /// <summary>
-    /// Relevance ranks the latest matches, at most this many phrase scores' worth: 6,000 matches of a one-word query,
-    /// 3,000 of two words, fewer still with filters (each facet is a phrase that BM25 scores too). FTS5 scores every
-    /// match before it sorts (there is no early stop for the best few), about 3 µs per phrase and match on a 2-core
-    /// machine, so a word in a third of a million-document archive took seconds to rank; a query that broad is
-    /// about what is recent anyway. Queries with fewer matches, nearly all, are ranked whole (bench/search).
-    /// </summary>
-    public const int RankedPhraseBudget = 6_000;
-
     public async Task<IReadOnlyList<long>> FindAsync(BylineDbContext db, SearchRequest request, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -50,7 +41,7 @@ public sealed class SqliteSearchEngine : ISearchEngine
         }
         else
         {
-            parameters.Add(new("candidates", RankedPhraseBudget / (request.Terms.Count + request.Facets.Count)));
+            parameters.Add(new("candidates", request.RankedCandidates));
             sql = $"""
                 SELECT "Id" AS "Value" FROM (SELECT rowid AS "Id", bm25("SearchIndex", 4.0, 1.0, 0.0) AS "Score" {walk}LIMIT @candidates)
                 ORDER BY "Score", "Id" DESC LIMIT @take OFFSET @skip
