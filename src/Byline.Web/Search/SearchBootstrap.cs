@@ -16,7 +16,7 @@ public sealed class SearchBootstrap(IServiceScopeFactory scopes, TimeProvider ti
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BylineDbContext>();
         if (await db.SearchDocuments.AnyAsync(cancellationToken)
-            || await db.OutboxMessages.AnyAsync(m => m.Kind == SearchIndex.StoryKind, cancellationToken))
+            || await db.OutboxMessages.AnyAsync(m => m.Kind == SearchIndex.StoryKind && m.DoneAt == null, cancellationToken))
         {
             return;
         }
