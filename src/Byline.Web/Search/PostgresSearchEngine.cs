@@ -50,8 +50,8 @@ public sealed class PostgresSearchEngine : ISearchEngine
             parameters.Add(new("candidates", request.RankedCandidates));
             sql = $"""
                 SELECT c."Id" AS "Value"
-                FROM (SELECT d."Id", d."Terms" {matches} ORDER BY d."Id" DESC LIMIT @candidates) c
-                ORDER BY ts_rank(ARRAY[0, 0, 0.25, 1]::float4[], c."Terms", to_tsquery('english', @terms), 1) DESC, c."Id" DESC
+                FROM (SELECT d."Id", d."Terms" {matches} ORDER BY d."Id" DESC LIMIT @candidates) c, to_tsquery('english', @terms) q
+                ORDER BY ts_rank(ARRAY[0, 0, 0.25, 1]::float4[], c."Terms", q, 1) DESC, c."Id" DESC
                 LIMIT @take OFFSET @skip
                 """;
         }

@@ -94,8 +94,12 @@ public static class SearchIndexer
             db.SearchDocuments.Remove(existing);
             await db.SaveChangesAsync(cancellationToken);
         }
-        return db.SearchDocuments.Add(new SearchDocument { Id = key, ArticleId = articleId, CommentId = commentId, Title = "", Body = "", Facets = "" }).Entity;
+        return db.SearchDocuments.Add(Blank(key, articleId, commentId)).Entity;
     }
+
+    /// <summary>A new document under its key, its texts to be filled.</summary>
+    private static SearchDocument Blank(long key, int articleId, long? commentId) =>
+        new() { Id = key, ArticleId = articleId, CommentId = commentId, Title = "", Body = "", Facets = "" };
 
     /// <summary>Adds the story's approved comments that have no document, and removes documents of comments no longer approved.</summary>
     private static async Task ReconcileCommentsAsync(BylineDbContext db, int articleId, int sectionId, string facets, CancellationToken cancellationToken)
@@ -118,7 +122,7 @@ public static class SearchIndexer
             }
             foreach (var comment in missing)
             {
-                var doc = new SearchDocument { Id = SearchDocumentKeys.Comment(comment.CreatedAt, comment.Id), ArticleId = articleId, CommentId = comment.Id, Title = "", Body = "", Facets = "" };
+                var doc = Blank(SearchDocumentKeys.Comment(comment.CreatedAt, comment.Id), articleId, comment.Id);
                 Fill(doc, comment.BodyHtml, comment.CreatedAt, sectionId, facets);
                 db.SearchDocuments.Add(doc);
             }
